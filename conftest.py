@@ -1,0 +1,36 @@
+"""Fixtures shared by every test: the real member registry and named personas.
+
+The test database is created once per run with the full registry imported from
+data/members.csv, exactly as the first README command does; each test then runs
+in a transaction that is rolled back.
+"""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("import_members", verbosity=0)
+
+
+@pytest.fixture
+def anonymous(db, client):
+    """A visitor who is not signed in."""
+    return client
+
+
+@pytest.fixture
+def secretariat(db, django_user_model, client):
+    """A member of the Secretariat, signed in (a superuser until roles arrive)."""
+    user = django_user_model.objects.create_superuser("secretariat", "secretariat@example.org", "a-long-passphrase-1")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def lyon(db):
+    from creative_cities.cities.models import City
+
+    return City.objects.select_related("country", "field").get(slug="lyon")

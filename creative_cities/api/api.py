@@ -1,0 +1,23 @@
+"""The platform's JSON API, version 1: typed with pydantic, described by OpenAPI."""
+
+from ninja import NinjaAPI
+
+from creative_cities.core.policies import public
+
+from . import cities
+from .errors import install_error_handlers
+
+api = NinjaAPI(
+    title="Creative Cities Platform API",
+    version="1",
+    description=(
+        "Open data of the creative cities network. Reads are public and cacheable "
+        "(ETag, If-None-Match). Names follow the Accept-Language header (en, fr, es); "
+        "every error has the same JSON shape."
+    ),
+    urls_namespace="api",
+    docs_decorator=public,
+    openapi_extra={"info": {"license": {"name": "Open data"}}},
+)
+install_error_handlers(api)
+api.add_router("/", cities.router)

@@ -1,0 +1,266 @@
+"""API of the member registry: creative fields, regions, countries and cities."""
+
+import math
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+
+from creative_cities.cities import selectors
+from creative_cities.cities.choices import CitySort
+from creative_cities.cities.forms import CityFilterForm
+from creative_cities.cities.models import City, Country, CreativeField
+from creative_cities.core.policies import public
+
+from .caching import not_modified
+from .errors import ApiError, ErrorOut
+
+router = Router(tags=["registry"])
+
+
+class Names(Schema):
+    en: str
+    fr: str
+    es: str
+
+
+def _names(obj) -> dict:
+    return {"en": obj.name_en, "fr": obj.name_fr, "es": obj.name_es}
+
+
+class FieldOut(Schema):
+    code: str
+    name: str = Field(description="Name in the language of the request (Accept-Language).")
+    names: Names
+    year_introduced: int
+    colour: str
+    member_count: int
+
+
+class RegionOut(Schema):
+    code: str
+    name: str
+    names: Names
+
+
+class CountryOut(Schema):
+    iso2: str
+    iso3: str
+    name: str
+    names: Names
+    region: str = Field(description="Region code.")
+    member_count: int | None = None
+
+
+class CityOut(Schema):
+    slug: str
+    name: str
+    country: str = Field(description="ISO 3166-1 alpha-2 code.")
+    country_name: str
+    region: str
+    field: str
+    field_name: str
+    designation_year: int
+    status: str
+    left_on: str | None
+    latitude: float
+    longitude: float
+    population: int | None
+    website: str
+    url: str
+
+
+class FieldPeriodOut(Schema):
+    field: str
+    start_year: int
+    end_year: int | None
+
+
+class CityDetailOut(CityOut):
+    description: str
+    descriptions: Names
+    field_history: list[FieldPeriodOut]
+
+
+class CityPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    pages: int
+    next: str | None
+    previous: str | None
+    results: list[CityOut]
+
+
+class CityQuery(Schema):
+    """The directory's filters. Repeat a parameter to select several values (field=music&field=film)."""
+
+    q: str | None = Field(None, description="Words in the city or country name; accents and case are ignored.")
+    field: list[str] = Field([], description="Creative field codes.")
+    region: list[str] = Field([], description="Region codes.")
+    country: list[str] = Field([], description="ISO 3166-1 alpha-2 codes.")
+    year_from: int | None = None
+    year_to: int | None = None
+    status: str | None = Field(None, description="member (default), left or all.")
+    sort: CitySort | None = None
+    page: int = Field(1, ge=1)
+    page_size: int = Field(50, ge=1, le=500)
+
+
+def _field_out(field: CreativeField) -> dict:
+    return {
+        "code": field.code,
+        "name": field.name,
+        "names": _names(field),
+        "year_introduced": field.year_introduced,
+        "colour": field.colour,
+        "member_count": field.member_count,
+    }
+
+
+def _country_out(country: Country) -> dict:
+    return {
+        "iso2": country.iso2,
+        "iso3": country.iso3,
+        "name": country.name,
+        "names": _names(country),
+        "region": country.region.code,
+        "member_count": getattr(country, "member_count", None),
+    }
+
+
+def _city_out(city: City) -> dict:
+    return {
+        "slug": city.slug,
+        "name": city.name,
+        "country": city.country.iso2,
+        "country_name": city.country.name,
+        "region": city.country.region.code,
+        "field": city.field.code,
+        "field_name": city.field.name,
+        "designation_year": city.designation_year,
+        "status": city.status,
+        "left_on": city.left_on.isoformat() if city.left_on else None,
+        "latitude": city.latitude,
+        "longitude": city.longitude,
+        "population": city.population,
+        "website": city.website,
+        "url": settings.SITE_URL.rstrip("/") + city.get_absolute_url(),
+    }
+
+
+def _reject_unknown(request: HttpRequest, allowed: set[str]) -> None:
+    unknown = sorted(set(request.GET) - allowed)
+    if unknown:
+        raise ApiError(
+            400,
+            "unknown_parameter",
+            _("Unknown query parameter."),
+            [{"field": name, "message": _("This parameter is not supported.")} for name in unknown],
+        )
+
+
+@router.get("/fields", response={200: list[FieldOut], 304: None, 400: ErrorOut}, summary="Creative fields")
+@public
+def list_fields(request: HttpRequest, response: HttpResponse):
+    _reject_unknown(request, set())
+    if not_modified(request, response):
+        return HttpResponseNotModified(headers=dict(response.headers))
+    return [_field_out(field) for field in selectors.field_list()]
+
+
+@router.get("/fields/{code}", response={200: FieldOut, 304: None, 404: ErrorOut}, summary="One creative field")
+@public
+def get_field(request: HttpRequest, response: HttpResponse, code: str):
+    if not_modified(request, response):
+        return HttpResponseNotModified(headers=dict(response.headers))
+    return _field_out(get_object_or_404(selectors.field_list(), code=code))
+
+
+@router.get("/regions", response={200: list[RegionOut], 304: None, 400: ErrorOut}, summary="UNESCO regions")
+@public
+def list_regions(request: HttpRequest, response: HttpResponse):
+    _reject_unknown(request, set())
+    if not_modified(request, response):
+        return HttpResponseNotModified(headers=dict(response.headers))
+    return [{"code": r.code, "name": r.name, "names": _names(r)} for r in selectors.region_list()]
+
+
+@router.get("/countries", response={200: list[CountryOut], 304: None, 400: ErrorOut}, summary="Countries")
+@public
+def list_countries(request: HttpRequest, response: HttpResponse, with_members: bool = False):
+    """Every ISO 3166-1 country and territory with its region; `with_members=true` keeps those with member cities."""
+    _reject_unknown(request, {"with_members"})
+    if not_modified(request, response):
+        return HttpResponseNotModified(headers=dict(response.headers))
+    countries = selectors.country_list_with_members() if with_members else Country.objects.select_related("region")
+    return [_country_out(c) for c in countries]
+
+
+@router.get("/countries/{iso2}", response={200: CountryOut, 304: None, 404: ErrorOut}, summary="One country")
+@public
+def get_country(request: HttpRequest, response: HttpResponse, iso2: str):
+    if not_modified(request, response):
+        return HttpResponseNotModified(headers=dict(response.headers))
+    return _country_out(get_object_or_404(Country.objects.select_related("region"), iso2=iso2.upper()))
+
+
+@router.get("/cities", response={200: CityPage, 304: None, 400: ErrorOut}, summary="Member cities")
+@public
+def list_cities(request: HttpRequest, response: HttpResponse, query: Query[CityQuery]):
+    """The directory's selection, paginated. An unknown filter value is a 400 that names it."""
+    _reject_unknown(request, set(CityQuery.model_fields))
+    form = CityFilterForm(request.GET)
+    if not form.is_valid():
+        details = [
+            {"field": name, "message": str(message)} for name, messages in form.errors.items() for message in messages
+        ]
+        raise ApiError(400, "invalid_filter", _("A filter has an invalid value."), details)
+    if not_modified(request, response):
+        return HttpResponseNotModified(headers=dict(response.headers))
+    cities = selectors.city_list(**form.filters())
+    count = cities.count()
+    pages = max(1, math.ceil(count / query.page_size))
+    if query.page > pages:
+        raise ApiError(
+            400,
+            "invalid_page",
+            _("This page does not exist."),
+            [{"field": "page", "message": _("The last page is %s.") % pages}],
+        )
+    start = (query.page - 1) * query.page_size
+    results = [_city_out(city) for city in cities[start : start + query.page_size]]
+
+    def page_url(number: int) -> str:
+        params = request.GET.copy()
+        params["page"] = str(number)
+        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+    return {
+        "count": count,
+        "page": query.page,
+        "page_size": query.page_size,
+        "pages": pages,
+        "next": page_url(query.page + 1) if query.page < pages else None,
+        "previous": page_url(query.page - 1) if query.page > 1 else None,
+        "results": results,
+    }
+
+
+@router.get("/cities/{slug}", response={200: CityDetailOut, 304: None, 404: ErrorOut}, summary="One city")
+@public
+def get_city(request: HttpRequest, response: HttpResponse, slug: str):
+    if not_modified(request, response):
+        return HttpResponseNotModified(headers=dict(response.headers))
+    city = get_object_or_404(City.objects.select_related("country__region", "field"), slug=slug)
+    return {
+        **_city_out(city),
+        "description": city.description,
+        "descriptions": {"en": city.description_en, "fr": city.description_fr, "es": city.description_es},
+        "field_history": [
+            {"field": p.field.code, "start_year": p.start_year, "end_year": p.end_year}
+            for p in selectors.city_field_history(city=city)
+        ],
+    }

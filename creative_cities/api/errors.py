@@ -1,0 +1,66 @@
+"""One JSON shape for every API error, so that clients handle them in one place.
+
+{"error": {"status": 400, "code": "invalid_query", "message": "...",
+           "details": [{"field": "field", "message": "..."}]}}
+"""
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+
+class ErrorDetail(Schema):
+    field: str
+    message: str
+
+
+class ErrorBody(Schema):
+    status: int
+    code: str
+    message: str
+    details: list[ErrorDetail] = []
+
+
+class ErrorOut(Schema):
+    error: ErrorBody
+
+
+class ApiError(Exception):
+    """Raised by endpoints to answer with an error of the common shape."""
+
+    def __init__(self, status: int, code: str, message: str, details: list[dict] | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details or []
+
+
+def error_payload(status: int, code: str, message: str, details: list[dict] | None = None) -> dict:
+    return {"error": {"status": status, "code": code, "message": message, "details": details or []}}
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    def respond(request: HttpRequest, status: int, code: str, message: str, details=None):
+        return api.create_response(request, error_payload(status, code, message, details), status=status)
+
+    @api.exception_handler(ApiError)
+    def on_api_error(request, exc: ApiError):
+        return respond(request, exc.status, exc.code, exc.message, exc.details)
+
+    @api.exception_handler(ValidationError)
+    def on_validation_error(request, exc: ValidationError):
+        details = [
+            {"field": str(error.get("loc", ["?"])[-1]), "message": str(error.get("msg", ""))} for error in exc.errors
+        ]
+        return respond(request, 400, "invalid_request", _("The request has invalid values."), details)
+
+    @api.exception_handler(Http404)
+    def on_not_found(request, exc):
+        return respond(request, 404, "not_found", _("Nothing was found at this address."))
+
+    @api.exception_handler(AuthenticationError)
+    def on_authentication_error(request, exc):
+        return respond(request, 401, "unauthorized", _("Authentication is required."))
+
+    @api.exception_handler(HttpError)
+    def on_http_error(request, exc: HttpError):
+        return respond(request, exc.status_code, "http_error", str(exc))

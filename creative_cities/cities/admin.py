@@ -1,0 +1,64 @@
+"""The Secretariat's back office for the registry and its reference data."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import City, CityContact, CityFieldPeriod, Country, CreativeField, Region
+
+
+@admin.register(CreativeField)
+class CreativeFieldAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_en", "name_fr", "name_es", "year_introduced", "colour", "position"]
+    list_editable = ["position"]
+    search_fields = ["code", "name_en", "name_fr", "name_es"]
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_en", "name_fr", "name_es", "position"]
+    search_fields = ["code", "name_en"]
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["iso2", "iso3", "name_en", "name_fr", "name_es", "region"]
+    list_filter = ["region"]
+    search_fields = ["iso2", "iso3", "name_en", "name_fr", "name_es"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # City search matches country names in every language.
+        services.country_refresh_search_text(country=obj)
+
+
+class CityFieldPeriodInline(admin.TabularInline):
+    model = CityFieldPeriod
+    extra = 0
+
+
+class CityContactInline(admin.StackedInline):
+    model = CityContact
+    extra = 0
+
+
+@admin.register(City)
+class CityAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "field", "designation_year", "status"]
+    list_filter = ["status", "field", "country__region", "designation_year"]
+    search_fields = ["name", "registry_name", "country__name_en", "search_text"]
+    list_select_related = ["country", "field"]
+    autocomplete_fields = ["country"]
+    readonly_fields = ["gazetteer_id", "created_at", "updated_at"]
+    inlines = [CityFieldPeriodInline, CityContactInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "registry_name", "country", "field", "designation_year"]}),
+        (_("Membership"), {"fields": ["status", "left_on"]}),
+        (_("Place"), {"fields": ["latitude", "longitude", "population", "gazetteer_id"]}),
+        (_("Public profile"), {"fields": ["website", "description_en", "description_fr", "description_es"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        obj.search_text = services.city_search_text(name=obj.name, registry_name=obj.registry_name, country=obj.country)
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,65 @@
+"""The directory's filters, shared by the pages, the exports and the API."""
+
+from datetime import date
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from .choices import CitySort, CityStatus
+from .models import FIRST_DESIGNATION_YEAR, Country, CreativeField, Region
+
+STATUS_ALL = "all"
+
+
+class CityFilterForm(forms.Form):
+    """Validates a directory query; every field is optional and repeatable where a list makes sense."""
+
+    q = forms.CharField(label=_("Search city or country"), required=False, max_length=100)
+    field = forms.MultipleChoiceField(label=_("Creative field"), required=False)
+    region = forms.MultipleChoiceField(label=_("Region"), required=False)
+    country = forms.MultipleChoiceField(label=_("Country"), required=False)
+    year_from = forms.IntegerField(label=_("Designated from"), required=False)
+    year_to = forms.IntegerField(label=_("Designated until"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[(CityStatus.MEMBER, _("Members")), (CityStatus.LEFT, _("Former members")), (STATUS_ALL, _("All"))],
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=CitySort.choices)
+
+    def __init__(self, *args, fields=None, regions=None, countries=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = fields if fields is not None else CreativeField.objects.all()
+        regions = regions if regions is not None else Region.objects.all()
+        countries = countries if countries is not None else Country.objects.filter(cities__isnull=False).distinct()
+        self.fields["field"].choices = [(f.code, f.name) for f in fields]
+        self.fields["region"].choices = [(r.code, r.name) for r in regions]
+        self.fields["country"].choices = sorted(((c.iso2, c.name) for c in countries), key=lambda c: c[1])
+        last_year = date.today().year
+        for name in ("year_from", "year_to"):
+            self.fields[name].validators += [MinValueValidator(FIRST_DESIGNATION_YEAR), MaxValueValidator(last_year)]
+            self.fields[name].widget.attrs.update({"min": FIRST_DESIGNATION_YEAR, "max": last_year})
+        self.fields["year_from"].widget.attrs["placeholder"] = str(FIRST_DESIGNATION_YEAR)
+        self.fields["year_to"].widget.attrs["placeholder"] = str(last_year)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("year_from"), cleaned.get("year_to")
+        if start and end and start > end:
+            self.add_error("year_to", _("The last year must not be before the first."))
+        return cleaned
+
+    def filters(self) -> dict:
+        """The cleaned filters with defaults, ready for the selector."""
+        data = self.cleaned_data
+        return {
+            "q": data.get("q") or "",
+            "fields": data.get("field") or [],
+            "regions": data.get("region") or [],
+            "countries": data.get("country") or [],
+            "year_from": data.get("year_from"),
+            "year_to": data.get("year_to"),
+            "status": data.get("status") or CityStatus.MEMBER,
+            "sort": data.get("sort") or CitySort.NAME,
+        }

@@ -1,0 +1,69 @@
+from creative_cities.cities.choices import CityStatus
+from creative_cities.cities.selectors import city_list, city_neighbours, network_summary, year_tallies
+from creative_cities.cities.services import city_mark_left
+
+
+def names(cities):
+    return {c.registry_name for c in cities}
+
+
+def test_search_ignores_accents_and_case(db):
+    assert "Liège" in names(city_list(q="liege"))
+    assert "Liège" in names(city_list(q="LIÈGE"))
+    assert "Areguá" in names(city_list(q="aregua"))
+
+
+def test_search_matches_country_names_in_every_language(db):
+    assert names(city_list(q="allemagne")) == names(city_list(countries=["DE"]))
+    assert names(city_list(q="alemania")) == names(city_list(countries=["DE"]))
+
+
+def test_search_needs_every_word(db):
+    assert names(city_list(q="granada spain")) == {"Granada (Spain)"}
+
+
+def test_filters_combine(db):
+    cities = list(city_list(fields=["music"], regions=["africa"], year_from=2019, year_to=2023))
+    assert cities
+    for city in cities:
+        assert city.field.code == "music"
+        assert city.country.region.code == "africa"
+        assert 2019 <= city.designation_year <= 2023
+
+
+def test_former_members_are_hidden_unless_asked_for(lyon):
+    from datetime import date
+
+    city_mark_left(city=lyon, left_on=date(2026, 1, 31))
+    assert "Lyon" not in names(city_list())
+    assert "Lyon" in names(city_list(status=CityStatus.LEFT))
+    assert "Lyon" in names(city_list(status="all"))
+
+
+def test_sorting_by_year_puts_the_first_designations_first(db):
+    years = [c.designation_year for c in city_list(sort="year")]
+    assert years == sorted(years)
+    assert city_list(sort="-year").first().designation_year == 2025
+
+
+def test_the_summary_counts_members_by_field_region_and_year(db):
+    summary = network_summary()
+    assert summary["cities"] == 405
+    assert sum(t.count for t in summary["fields"]) == 405
+    assert sum(t.count for t in summary["regions"]) == 405
+    assert summary["years"][0][0] == 2004
+    assert summary["years"][-1][2] == 405
+
+
+def test_year_tallies_are_cumulative(db):
+    rows = year_tallies(city_list(fields=["literature"]))
+    totals = [total for _year, _count, total in rows]
+    assert totals == sorted(totals)
+    assert totals[-1] == city_list(fields=["literature"]).count()
+
+
+def test_neighbours_share_the_field_and_come_from_the_same_region_first(lyon):
+    neighbours = list(city_neighbours(city=lyon))
+    assert neighbours and all(n.field_id == lyon.field_id for n in neighbours)
+    assert lyon not in neighbours
+    assert neighbours[0].country.region_id == lyon.country.region_id

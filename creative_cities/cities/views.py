@@ -1,0 +1,153 @@
+"""Public pages of the member registry: home, directory, map, city, field and country."""
+
+import csv
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from creative_cities.core.policies import public
+
+from . import selectors
+from .exports import city_rows
+from .forms import CityFilterForm
+from .models import City, Country, CreativeField
+from .presentation import bar_chart, map_json, map_points
+
+
+def _filtered(request):
+    """The directory form bound to the query string, and the cities it selects.
+
+    Invalid values are shown on the form and left out of the selection, so a
+    mistyped filter narrows nothing rather than failing the page.
+    """
+    form = CityFilterForm(request.GET or None)
+    filters = {}
+    if form.is_bound:
+        form.is_valid()
+        filters = form.filters()
+    return form, filters, selectors.city_list(**filters)
+
+
+def _map_context(cities) -> dict:
+    cities = list(cities)
+    context = {"map_cities": map_points(cities), "fields": CreativeField.objects.all()}
+    if settings.MAP_TILE_URL:
+        context["map_tiles"] = map_json(cities)
+        context["map_config"] = {"tileUrl": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+    return context
+
+
+@public
+def home(request):
+    summary = selectors.network_summary()
+    members = selectors.city_list()
+    context = {
+        "summary": summary,
+        "growth": bar_chart(summary["years"]),
+        **_map_context(members),
+    }
+    return render(request, "cities/home.html", context)
+
+
+@public
+def city_list(request):
+    form, filters, cities = _filtered(request)
+    page = Paginator(cities, settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cities/city_list.html",
+        {"form": form, "page": page, "cities": page.object_list, "query": query.urlencode(), "filters": filters},
+    )
+
+
+@public
+def city_map(request):
+    form, _filters, cities = _filtered(request)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "query": query.urlencode(), **_map_context(cities)}
+    context["count"] = len(context["map_cities"])
+    return render(request, "cities/city_map.html", context)
+
+
+@public
+def city_export(request, fmt: str):
+    _form, _filters, cities = _filtered(request)
+    rows = city_rows(cities)
+    if fmt == "json":
+        response = JsonResponse({"count": len(rows), "results": rows}, json_dumps_params={"ensure_ascii": False})
+    elif fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.DictWriter(response, fieldnames=list(rows[0]) if rows else ["name"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="creative-cities.{fmt}"'
+    return response
+
+
+@public
+def city_detail(request, slug: str):
+    try:
+        city = selectors.city_get(slug=slug)
+    except City.DoesNotExist as missing:
+        raise Http404(_("No such city.")) from missing
+    return render(
+        request,
+        "cities/city_detail.html",
+        {
+            "city": city,
+            "history": selectors.city_field_history(city=city),
+            "neighbours": selectors.city_neighbours(city=city),
+            **_map_context([city]),
+        },
+    )
+
+
+@public
+def field_list(request):
+    return render(request, "cities/field_list.html", {"field_rows": selectors.field_list()})
+
+
+@public
+def field_detail(request, code: str):
+    field = get_object_or_404(CreativeField, code=code)
+    cities = list(selectors.city_list(fields=[code], sort="year"))
+    by_region: dict = {}
+    for city in cities:
+        by_region.setdefault(city.country.region, []).append(city)
+    years = selectors.year_tallies(selectors.city_list(fields=[code]))
+    return render(
+        request,
+        "cities/field_detail.html",
+        {
+            "field": field,
+            "count": len(cities),
+            "by_region": sorted(by_region.items(), key=lambda item: item[0].position),
+            "growth": bar_chart(years),
+            **_map_context(cities),
+        },
+    )
+
+
+@public
+def country_list(request):
+    countries = selectors.country_list_with_members()
+    return render(request, "cities/country_list.html", {"countries": sorted(countries, key=lambda c: c.name)})
+
+
+@public
+def country_detail(request, iso2: str):
+    country = get_object_or_404(Country.objects.select_related("region"), iso2=iso2.upper())
+    cities = list(selectors.city_list(countries=[country.iso2], status="all"))
+    return render(
+        request,
+        "cities/country_detail.html",
+        {"country": country, "cities": cities, **_map_context([c for c in cities if c.is_member])},
+    )

@@ -1,0 +1,6 @@
+from django.conf import settings
+
+
+def platform(request):
+    """Values every template may need."""
+    return {"MAP_TILE_URL": settings.MAP_TILE_URL}
