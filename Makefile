@@ -1,0 +1,37 @@
+# Entry points; the real work is in scripts/ so that CI and people run the same thing.
+.PHONY: run test ci bench lint format lock messages dev-env
+
+VENV_BIN := .venv/bin
+# Create/refresh .venv with the dev requirements (a no-op when the lock files are unchanged).
+DEV_ENV := bash -c 'source scripts/lib.sh && bootstrap requirements/base.txt requirements/dev.txt'
+
+run:
+	scripts/run
+
+test:
+	scripts/test
+
+ci:
+	.ci/run
+
+dev-env:
+	@$(DEV_ENV)
+
+bench: dev-env
+	$(VENV_BIN)/python bench/run.py
+
+lint: dev-env
+	$(VENV_BIN)/ruff check .
+	$(VENV_BIN)/ruff format --check .
+
+format: dev-env
+	$(VENV_BIN)/ruff check --fix .
+	$(VENV_BIN)/ruff format .
+
+lock:
+	scripts/lock
+
+# Needs GNU gettext (apt-get install gettext).
+messages: dev-env
+	$(VENV_BIN)/python manage.py makemessages -l fr -l es --ignore=.venv --ignore=var --ignore=node_modules
+	$(VENV_BIN)/python manage.py compilemessages --ignore=.venv
