@@ -6,13 +6,31 @@ in a transaction that is rolled back.
 """
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
+from django.test import override_settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def plain_static_files():
+    """Serve static files without the manifest that only `collectstatic` writes."""
+    storages = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(STORAGES=storages):
+        yield
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("import_members", verbosity=0)
+        # Browser tests run against a live server, so their database is flushed
+        # after each test; this snapshot (with the registry) is what they restore.
+        for alias in connections:
+            connections[alias]._test_serialized_contents = connections[alias].creation.serialize_db_to_string()
 
 
 @pytest.fixture

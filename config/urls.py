@@ -5,12 +5,14 @@ from django.urls import include, path
 from django.views.static import serve
 
 from creative_cities.api.api import api
+from creative_cities.cities import views as cities_views
 from creative_cities.core import views as core_views
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("field-colours.css", cities_views.field_colours_css, name="field_colours_css"),
 ]
 
 urlpatterns += i18n_patterns(

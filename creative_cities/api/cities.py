@@ -3,7 +3,7 @@
 import math
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -104,9 +104,9 @@ class CityQuery(Schema):
     year_from: int | None = None
     year_to: int | None = None
     status: str | None = Field(None, description="member (default), left or all.")
-    sort: CitySort | None = None
+    sort: str | None = Field(None, description="One of: " + ", ".join(CitySort.values) + ".")
     page: int = Field(1, ge=1)
-    page_size: int = Field(50, ge=1, le=500)
+    page_size: int = Field(50, ge=1, le=settings.API_PAGE_SIZE_MAX)
 
 
 def _field_out(field: CreativeField) -> dict:
@@ -174,6 +174,7 @@ def list_fields(request: HttpRequest, response: HttpResponse):
 @router.get("/fields/{code}", response={200: FieldOut, 304: None, 404: ErrorOut}, summary="One creative field")
 @public
 def get_field(request: HttpRequest, response: HttpResponse, code: str):
+    _reject_unknown(request, set())
     if not_modified(request, response):
         return HttpResponseNotModified(headers=dict(response.headers))
     return _field_out(get_object_or_404(selectors.field_list(), code=code))
@@ -195,16 +196,17 @@ def list_countries(request: HttpRequest, response: HttpResponse, with_members: b
     _reject_unknown(request, {"with_members"})
     if not_modified(request, response):
         return HttpResponseNotModified(headers=dict(response.headers))
-    countries = selectors.country_list_with_members() if with_members else Country.objects.select_related("region")
+    countries = selectors.country_list(with_members=with_members)
     return [_country_out(c) for c in countries]
 
 
 @router.get("/countries/{iso2}", response={200: CountryOut, 304: None, 404: ErrorOut}, summary="One country")
 @public
 def get_country(request: HttpRequest, response: HttpResponse, iso2: str):
+    _reject_unknown(request, set())
     if not_modified(request, response):
         return HttpResponseNotModified(headers=dict(response.headers))
-    return _country_out(get_object_or_404(Country.objects.select_related("region"), iso2=iso2.upper()))
+    return _country_out(get_object_or_404(selectors.country_list(), iso2=iso2.upper()))
 
 
 @router.get("/cities", response={200: CityPage, 304: None, 400: ErrorOut}, summary="Member cities")
@@ -252,9 +254,13 @@ def list_cities(request: HttpRequest, response: HttpResponse, query: Query[CityQ
 @router.get("/cities/{slug}", response={200: CityDetailOut, 304: None, 404: ErrorOut}, summary="One city")
 @public
 def get_city(request: HttpRequest, response: HttpResponse, slug: str):
+    _reject_unknown(request, set())
     if not_modified(request, response):
         return HttpResponseNotModified(headers=dict(response.headers))
-    city = get_object_or_404(City.objects.select_related("country__region", "field"), slug=slug)
+    try:
+        city = selectors.city_get(slug=slug)
+    except City.DoesNotExist as missing:
+        raise Http404 from missing
     return {
         **_city_out(city),
         "description": city.description,

@@ -1,6 +1,6 @@
 """One JSON shape for every API error, so that clients handle them in one place.
 
-{"error": {"status": 400, "code": "invalid_query", "message": "...",
+{"error": {"status": 400, "code": "invalid_filter", "message": "...",
            "details": [{"field": "field", "message": "..."}]}}
 """
 

@@ -1,9 +1,12 @@
 """The Secretariat's back office for the registry and its reference data."""
 
 from django.contrib import admin
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .choices import CityStatus
 from .models import City, CityContact, CityFieldPeriod, Country, CreativeField, Region
 
 
@@ -51,6 +54,7 @@ class CityAdmin(admin.ModelAdmin):
     autocomplete_fields = ["country"]
     readonly_fields = ["gazetteer_id", "created_at", "updated_at"]
     inlines = [CityFieldPeriodInline, CityContactInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "registry_name", "country", "field", "designation_year"]}),
         (_("Membership"), {"fields": ["status", "left_on"]}),
@@ -60,5 +64,24 @@ class CityAdmin(admin.ModelAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
+        """Save through the services, so that a field change or a departure keeps the history right."""
         obj.search_text = services.city_search_text(name=obj.name, registry_name=obj.registry_name, country=obj.country)
+        if not change:
+            super().save_model(request, obj, form, change)
+            CityFieldPeriod.objects.create(city=obj, field=obj.field, start_year=obj.designation_year)
+            return
+        new_field = obj.field
+        if "field" in form.changed_data:
+            obj.field = form.initial_field
         super().save_model(request, obj, form, change)
+        if new_field.pk != obj.field_id:
+            services.city_change_field(city=obj, field=new_field, year=timezone.now().year)
+        if "status" in form.changed_data and obj.status == CityStatus.LEFT:
+            services.city_mark_left(city=obj, left_on=obj.left_on)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if obj is not None:
+            # Remembered so that save_model can hand the change of field to the service.
+            form.initial_field = obj.field
+        return form

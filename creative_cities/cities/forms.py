@@ -6,10 +6,19 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.text import fold
+
 from .choices import CitySort, CityStatus
 from .models import FIRST_DESIGNATION_YEAR, Country, CreativeField, Region
 
 STATUS_ALL = "all"
+
+
+class CountryCodesField(forms.MultipleChoiceField):
+    """ISO codes in any case: the country pages' addresses use lower case."""
+
+    def to_python(self, value):
+        return [code.upper() for code in super().to_python(value)]
 
 
 class CityFilterForm(forms.Form):
@@ -18,7 +27,7 @@ class CityFilterForm(forms.Form):
     q = forms.CharField(label=_("Search city or country"), required=False, max_length=100)
     field = forms.MultipleChoiceField(label=_("Creative field"), required=False)
     region = forms.MultipleChoiceField(label=_("Region"), required=False)
-    country = forms.MultipleChoiceField(label=_("Country"), required=False)
+    country = CountryCodesField(label=_("Country"), required=False)
     year_from = forms.IntegerField(label=_("Designated from"), required=False)
     year_to = forms.IntegerField(label=_("Designated until"), required=False)
     status = forms.ChoiceField(
@@ -35,7 +44,7 @@ class CityFilterForm(forms.Form):
         countries = countries if countries is not None else Country.objects.filter(cities__isnull=False).distinct()
         self.fields["field"].choices = [(f.code, f.name) for f in fields]
         self.fields["region"].choices = [(r.code, r.name) for r in regions]
-        self.fields["country"].choices = sorted(((c.iso2, c.name) for c in countries), key=lambda c: c[1])
+        self.fields["country"].choices = sorted(((c.iso2, c.name) for c in countries), key=lambda c: fold(c[1]))
         last_year = date.today().year
         for name in ("year_from", "year_to"):
             self.fields[name].validators += [MinValueValidator(FIRST_DESIGNATION_YEAR), MaxValueValidator(last_year)]

@@ -151,21 +151,34 @@ def registry_parse(path: Path, *, fields: dict[str, CreativeField], countries: s
 
 
 def field_changes_parse(path: Path, *, fields: dict[str, CreativeField]) -> dict[str, list[tuple]]:
-    """The field history of cities that changed field, keyed by folded registry name."""
+    """The field history of cities that changed field, keyed by folded registry name.
+
+    Checked like the registry itself: every problem is reported with its line and column.
+    """
     if not path.exists():
         return {}
-    _columns, raw_rows = _read_csv(path)
+    columns, raw_rows = _read_csv(path)
+    missing = [name for name in ("city", "field", "start_year", "end_year") if name not in columns]
+    if missing:
+        raise RegistryInvalid([RegistryIssue(1, name, _("this column is missing.")) for name in missing])
     history: dict[str, list[tuple]] = {}
     issues = []
     for line, raw in raw_rows:
-        code = raw["field"].strip()
+        code = (raw["field"] or "").strip()
         if code not in fields:
             issues.append(RegistryIssue(line, "field", _("“%s” is not a creative field.") % code))
-            continue
-        end = raw.get("end_year", "").strip()
-        history.setdefault(fold(raw["city"]), []).append(
-            (fields[code], int(raw["start_year"]), int(end) if end else None)
-        )
+        years = {}
+        for column in ("start_year", "end_year"):
+            value = (raw[column] or "").strip()
+            if column == "end_year" and not value:
+                years[column] = None
+                continue
+            try:
+                years[column] = int(value)
+            except ValueError:
+                issues.append(RegistryIssue(line, column, _("“%s” is not a year.") % value))
+        if code in fields and len(years) == 2:
+            history.setdefault(fold(raw["city"]), []).append((fields[code], years["start_year"], years["end_year"]))
     if issues:
         raise RegistryInvalid(issues)
     return {name: sorted(periods, key=lambda period: period[1]) for name, periods in history.items()}

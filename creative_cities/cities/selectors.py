@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, Max, Q, QuerySet, Value, When
 
+from creative_cities.core.models import current_language
 from creative_cities.core.text import fold
 
 from .choices import CitySort, CityStatus
@@ -47,7 +48,10 @@ def city_list(
         cities = cities.filter(designation_year__lte=year_to)
     if status != STATUS_ALL:
         cities = cities.filter(status=status)
-    return cities.order_by(*SORT_ORDER.get(sort, SORT_ORDER[CitySort.NAME]))
+    order = SORT_ORDER.get(sort, SORT_ORDER[CitySort.NAME])
+    if sort == CitySort.COUNTRY:
+        order = (f"country__name_{current_language()}", "name")
+    return cities.order_by(*order)
 
 
 def city_get(*, slug: str) -> City:
@@ -132,9 +136,9 @@ def region_list() -> QuerySet[Region]:
     return Region.objects.all()
 
 
-def country_list_with_members() -> QuerySet[Country]:
-    return (
-        Country.objects.select_related("region")
-        .annotate(member_count=Count("cities", filter=Q(cities__status=CityStatus.MEMBER)))
-        .filter(member_count__gt=0)
+def country_list(*, with_members: bool = False) -> QuerySet[Country]:
+    """Countries with their region and number of member cities; only those with members if asked."""
+    countries = Country.objects.select_related("region").annotate(
+        member_count=Count("cities", filter=Q(cities__status=CityStatus.MEMBER))
     )
+    return countries.filter(member_count__gt=0) if with_members else countries

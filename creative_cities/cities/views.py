@@ -1,6 +1,7 @@
 """Public pages of the member registry: home, directory, map, city, field and country."""
 
 import csv
+import re
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -9,12 +10,15 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from creative_cities.core.policies import public
+from creative_cities.core.text import fold
 
 from . import selectors
 from .exports import city_rows
 from .forms import CityFilterForm
 from .models import City, Country, CreativeField
 from .presentation import bar_chart, map_json, map_points
+
+hex_colour_pattern = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def _filtered(request):
@@ -38,6 +42,23 @@ def _map_context(cities) -> dict:
         context["map_tiles"] = map_json(cities)
         context["map_config"] = {"tileUrl": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
     return context
+
+
+@public
+def field_colours_css(request):
+    """One CSS class per creative field, from the colours the Secretariat sets in the admin.
+
+    Served as a stylesheet because the Content Security Policy forbids inline
+    styles; a field added in the admin gets its colour on the map at once.
+    """
+    rules = [
+        f".f-{field.code} {{ --field-colour: {field.colour}; fill: {field.colour}; }}"
+        for field in CreativeField.objects.only("code", "colour")
+        if hex_colour_pattern.fullmatch(field.colour)
+    ]
+    response = HttpResponse("\n".join(rules) + "\n", content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 @public
@@ -138,8 +159,8 @@ def field_detail(request, code: str):
 
 @public
 def country_list(request):
-    countries = selectors.country_list_with_members()
-    return render(request, "cities/country_list.html", {"countries": sorted(countries, key=lambda c: c.name)})
+    countries = selectors.country_list(with_members=True)
+    return render(request, "cities/country_list.html", {"countries": sorted(countries, key=lambda c: fold(c.name))})
 
 
 @public

@@ -158,3 +158,25 @@ def test_the_command_fails_in_the_users_language_naming_the_line(empty_registry,
     err = capsys.readouterr().err
     assert "Ligne 2" in err and "field" in err
     assert City.objects.count() == 0
+
+
+def test_a_bad_field_history_file_names_its_line_and_column(empty_registry, tmp_path):
+    path = write(tmp_path, HEADER + "Tampere,Finland,FI,media_arts,2021\n")
+    history = tmp_path / "changes.csv"
+    history.write_text("city,iso2,field,start_year,end_year\nTampere,FI,design,20O8,2021\n", encoding="utf-8")
+    with pytest.raises(RegistryInvalid) as raised:
+        members_import(path=path, field_changes_path=history, gazetteer=SMALL_GAZETTEER)
+    assert [(i.line, i.column) for i in raised.value.issues] == [(2, "start_year")]
+    assert City.objects.count() == 0
+
+
+def test_a_field_history_file_gives_the_periods_of_a_new_city(empty_registry, tmp_path):
+    path = write(tmp_path, HEADER + "Tampere,Finland,FI,media_arts,2013\n")
+    history = tmp_path / "changes.csv"
+    history.write_text(
+        "city,iso2,field,start_year,end_year\nTampere,FI,design,2013,2020\nTampere,FI,media_arts,2020,\n",
+        encoding="utf-8",
+    )
+    members_import(path=path, field_changes_path=history, gazetteer=SMALL_GAZETTEER)
+    periods = list(City.objects.get().field_periods.values_list("field__code", "start_year", "end_year"))
+    assert periods == [("design", 2013, 2020), ("media_arts", 2020, None)]

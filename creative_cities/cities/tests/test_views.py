@@ -187,3 +187,17 @@ def test_pages_carry_a_content_security_policy_without_unsafe_inline(anonymous):
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "<script>" not in response.content.decode()
     assert ' style="' not in response.content.decode()
+
+
+def test_field_colours_come_from_the_database(anonymous):
+    from creative_cities.cities.models import CreativeField
+
+    CreativeField.objects.filter(code="music").update(colour="#123456")
+    response = anonymous.get("/field-colours.css")
+    assert response["Content-Type"].startswith("text/css")
+    assert ".f-music { --field-colour: #123456; fill: #123456; }" in response.content.decode()
+
+
+def test_country_codes_are_accepted_in_lower_case(anonymous):
+    html = anonymous.get(url("cities:city_list") + "?country=sn").content.decode()
+    assert "1 city" in html and ">Dakar</a>" in html
