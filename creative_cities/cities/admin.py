@@ -60,7 +60,7 @@ class CityAdmin(admin.ModelAdmin):
         (_("Membership"), {"fields": ["status", "left_on"]}),
         (_("Place"), {"fields": ["latitude", "longitude", "population", "gazetteer_id"]}),
         (_("Public profile"), {"fields": ["website", "description_en", "description_fr", "description_es"]}),
-        (_("Record"), {"fields": ["created_at", "updated_at"]}),
+        (_("Record history"), {"fields": ["created_at", "updated_at"]}),
     ]
 
     def save_model(self, request, obj, form, change):

@@ -136,8 +136,8 @@ class CityFieldPeriod(models.Model):
 
     city = models.ForeignKey(City, models.CASCADE, related_name="field_periods", verbose_name=_("city"))
     field = models.ForeignKey(CreativeField, models.PROTECT, related_name="+", verbose_name=_("creative field"))
-    start_year = models.PositiveSmallIntegerField(_("from"))
-    end_year = models.PositiveSmallIntegerField(_("until"), null=True, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
 
     class Meta:
         ordering = ["city", "start_year"]

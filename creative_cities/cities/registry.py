@@ -137,7 +137,7 @@ def registry_parse(path: Path, *, fields: dict[str, CreativeField], countries: s
                     RegistryIssue(
                         line,
                         "year",
-                        _("%(field)s was introduced only in %(introduced)s.")
+                        _("%(field)s became a field of the network only in %(introduced)s.")
                         % {"field": known_field.name, "introduced": known_field.year_introduced},
                     )
                 )

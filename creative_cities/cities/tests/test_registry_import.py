@@ -105,7 +105,7 @@ def test_an_import_updates_a_changed_year_and_records_a_field_change(empty_regis
         ("Tampere,Finland,XX,music,2021", 3, "iso2", "“XX” is not an ISO 3166-1 country code"),
         ("Tampere,Finland,FI,music,twenty", 3, "year", "“twenty” is not a year"),
         ("Tampere,Finland,FI,music,1999", 3, "year", "1999 is not between 2004"),
-        ("Tampere,Finland,FI,architecture,2019", 3, "year", "introduced only in 2025"),
+        ("Tampere,Finland,FI,architecture,2019", 3, "year", "became a field of the network only in 2025"),
         ("Dakar,Senegal,SN,music,2021", 3, "city", "“Dakar” is already on line 2"),
         (",Finland,FI,music,2021", 3, "city", "the city name is empty"),
         ("Nowhere,Finland,FI,music,2021", 3, "city", "no coordinates found for “Nowhere”"),
