@@ -235,8 +235,8 @@ class Migration(migrations.Migration):
             name="CityFieldPeriod",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("start_year", models.PositiveSmallIntegerField(verbose_name="from")),
-                ("end_year", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="until")),
+                ("start_year", models.PositiveSmallIntegerField(verbose_name="first year")),
+                ("end_year", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="last year")),
                 (
                     "city",
                     models.ForeignKey(
