@@ -173,6 +173,10 @@ if PRODUCTION:
 MAP_TILE_URL = env("MAP_TILE_URL")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION")
 
+# Where users can get the source code of the running version: the licence
+# (AGPL-3.0-or-later) asks that users of a network service be offered it.
+SOURCE_CODE_URL = env("SOURCE_CODE_URL")
+
 DIRECTORY_PAGE_SIZE = envint("DIRECTORY_PAGE_SIZE", 50)
 API_PAGE_SIZE_MAX = 500
 

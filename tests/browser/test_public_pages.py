@@ -115,3 +115,38 @@ def test_pages_fit_a_360_pixel_wide_phone(phone_page, path):
     overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
     assert_accessible(phone_page)
+
+
+def test_with_javascript_the_directory_updates_in_place_and_keeps_a_shareable_address(page):
+    page.goto("/en/cities/")
+    page.evaluate("window.stillTheSamePage = true")
+    page.get_by_role("checkbox", name="Film").check()
+    expected = City.objects.filter(field__code="film").count()
+    expect(page.locator("#results-heading")).to_have_text(f"{expected} cities")
+    expect(page).to_have_url(re.compile(r"field=film"))
+    page.get_by_label("Search city or country").fill("bradford")
+    expect(page.locator("table.city-table tbody tr")).to_have_count(1)
+    assert page.evaluate("window.stillTheSamePage") is True
+    page.reload()
+    expect(page.locator("table.city-table tbody tr")).to_have_count(1)
+
+
+def test_with_javascript_the_filtered_map_keeps_working(page):
+    page.goto("/en/map/")
+    page.get_by_role("checkbox", name="Architecture").check()
+    expect(page.locator("figure.city-map a.marker")).to_have_count(5)
+    svg = page.locator("svg.map-svg")
+    before = svg.get_attribute("viewBox")
+    page.get_by_role("button", name="Zoom in").click()
+    expect(svg).not_to_have_attribute("viewBox", before)
+
+
+def test_the_api_documentation_runs_under_the_content_security_policy(page):
+    page.goto("/api/v1/docs")
+    expect(page.locator(".swagger-ui .opblock").first).to_be_visible(timeout=15000)
+    expect(page.locator(".swagger-ui")).to_contain_text("/api/v1/cities")
+
+
+def test_the_admin_sign_in_page_runs_under_the_content_security_policy(page):
+    page.goto("/en/admin/login/")
+    expect(page.get_by_label("Username")).to_be_visible()

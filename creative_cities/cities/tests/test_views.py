@@ -201,3 +201,9 @@ def test_field_colours_come_from_the_database(anonymous):
 def test_country_codes_are_accepted_in_lower_case(anonymous):
     html = anonymous.get(url("cities:city_list") + "?country=sn").content.decode()
     assert "1 city" in html and ">Dakar</a>" in html
+
+
+def test_the_footer_offers_the_source_code_when_configured(anonymous, settings):
+    settings.SOURCE_CODE_URL = "https://example.org/creative-cities.git"
+    html = anonymous.get(url("cities:home")).content.decode()
+    assert 'href="https://example.org/creative-cities.git"' in html
