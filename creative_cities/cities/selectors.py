@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Case, Count, Max, Q, QuerySet, Value, When
+from django.urls import reverse
 
 from creative_cities.core.models import current_language
 from creative_cities.core.text import fold
@@ -52,6 +53,48 @@ def city_list(
     if sort == CitySort.COUNTRY:
         order = (f"country__name_{current_language()}", "name")
     return cities.order_by(*order)
+
+
+def city_map_rows(cities: QuerySet[City]) -> list[dict]:
+    """Just what the map needs of each city, without building model instances.
+
+    The map of the whole network is on the home page: with 400 cities, model
+    instances and their joined rows would cost more than the rest of the page.
+    """
+    language = current_language()
+    url_pattern = reverse("cities:city_detail", kwargs={"slug": "slug-placeholder"})
+    rows = cities.values(
+        "name",
+        "slug",
+        "latitude",
+        "longitude",
+        "designation_year",
+        "field__code",
+        f"field__name_{language}",
+        "field__name_en",
+        f"country__name_{language}",
+        "country__name_en",
+        "country__region__code",
+        f"country__region__name_{language}",
+        "country__region__position",
+    )
+    return [
+        {
+            "name": row["name"],
+            "slug": row["slug"],
+            "latitude": row["latitude"],
+            "longitude": row["longitude"],
+            "year": row["designation_year"],
+            "field_code": row["field__code"],
+            "field_name": row[f"field__name_{language}"] or row["field__name_en"],
+            "country": row[f"country__name_{language}"] or row["country__name_en"],
+            "url": url_pattern.replace("slug-placeholder", row["slug"]),
+            "region_code": row["country__region__code"],
+            "region_name": row[f"country__region__name_{language}"],
+            "region_position": row["country__region__position"],
+        }
+        for row in rows
+    ]
 
 
 def city_get(*, slug: str) -> City:

@@ -16,7 +16,7 @@ from . import selectors
 from .exports import city_rows
 from .forms import CityFilterForm
 from .models import City, Country, CreativeField
-from .presentation import bar_chart, map_json, map_points
+from .presentation import bar_chart, map_json, map_markers_html, map_points
 
 hex_colour_pattern = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -36,10 +36,14 @@ def _filtered(request):
 
 
 def _map_context(cities) -> dict:
-    cities = list(cities)
-    context = {"map_cities": map_points(cities), "fields": CreativeField.objects.all()}
+    """The map partial's context for a queryset of cities."""
+    return _map_context_from_points(map_points(selectors.city_map_rows(cities)))
+
+
+def _map_context_from_points(points: list[dict]) -> dict:
+    context = {"map_count": len(points), "map_markers": map_markers_html(points), "fields": CreativeField.objects.all()}
     if settings.MAP_TILE_URL:
-        context["map_tiles"] = map_json(cities)
+        context["map_tiles"] = map_json(points)
         context["map_config"] = {"tileUrl": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
     return context
 
@@ -92,7 +96,7 @@ def city_map(request):
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "query": query.urlencode(), **_map_context(cities)}
-    context["count"] = len(context["map_cities"])
+    context["count"] = context["map_count"]
     return render(request, "cities/city_map.html", context)
 
 
@@ -126,7 +130,7 @@ def city_detail(request, slug: str):
             "city": city,
             "history": selectors.city_field_history(city=city),
             "neighbours": selectors.city_neighbours(city=city),
-            **_map_context([city]),
+            **_map_context(City.objects.filter(pk=city.pk)),
         },
     )
 
@@ -139,20 +143,20 @@ def field_list(request):
 @public
 def field_detail(request, code: str):
     field = get_object_or_404(CreativeField, code=code)
-    cities = list(selectors.city_list(fields=[code], sort="year"))
+    rows = selectors.city_map_rows(selectors.city_list(fields=[code], sort="year"))
     by_region: dict = {}
-    for city in cities:
-        by_region.setdefault(city.country.region, []).append(city)
+    for row in rows:
+        by_region.setdefault((row["region_position"], row["region_code"], row["region_name"]), []).append(row)
     years = selectors.year_tallies(selectors.city_list(fields=[code]))
     return render(
         request,
         "cities/field_detail.html",
         {
             "field": field,
-            "count": len(cities),
-            "by_region": sorted(by_region.items(), key=lambda item: item[0].position),
+            "count": len(rows),
+            "by_region": [(code, name, cities) for (_position, code, name), cities in sorted(by_region.items())],
             "growth": bar_chart(years),
-            **_map_context(cities),
+            **_map_context_from_points(map_points(rows)),
         },
     )
 
@@ -167,8 +171,9 @@ def country_list(request):
 def country_detail(request, iso2: str):
     country = get_object_or_404(Country.objects.select_related("region"), iso2=iso2.upper())
     cities = list(selectors.city_list(countries=[country.iso2], status="all"))
+    members = selectors.city_list(countries=[country.iso2])
     return render(
         request,
         "cities/country_detail.html",
-        {"country": country, "cities": cities, **_map_context([c for c in cities if c.is_member])},
+        {"country": country, "cities": cities, **_map_context(members)},
     )
