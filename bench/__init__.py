@@ -1,0 +1,1 @@
+"""Benchmarks of the platform; run them with `make bench` (see docs/benchmarks.md)."""
