@@ -33,6 +33,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
             connections[alias]._test_serialized_contents = connections[alias].creation.serialize_db_to_string()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: what one test cached must not leak into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def anonymous(db, client):
     """A visitor who is not signed in."""

@@ -10,21 +10,41 @@ from .choices import CityStatus
 from .models import City, CityContact, CityFieldPeriod, Country, CreativeField, Region
 
 
+class RegistryAdmin(admin.ModelAdmin):
+    """Admin of registry data: every change refreshes the public pages' caches."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.registry_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.registry_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        services.registry_changed()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.registry_changed()
+
+
 @admin.register(CreativeField)
-class CreativeFieldAdmin(admin.ModelAdmin):
+class CreativeFieldAdmin(RegistryAdmin):
     list_display = ["code", "name_en", "name_fr", "name_es", "year_introduced", "colour", "position"]
     list_editable = ["position"]
     search_fields = ["code", "name_en", "name_fr", "name_es"]
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(RegistryAdmin):
     list_display = ["code", "name_en", "name_fr", "name_es", "position"]
     search_fields = ["code", "name_en"]
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(RegistryAdmin):
     list_display = ["iso2", "iso3", "name_en", "name_fr", "name_es", "region"]
     list_filter = ["region"]
     search_fields = ["iso2", "iso3", "name_en", "name_fr", "name_es"]
@@ -46,7 +66,7 @@ class CityContactInline(admin.StackedInline):
 
 
 @admin.register(City)
-class CityAdmin(admin.ModelAdmin):
+class CityAdmin(RegistryAdmin):
     list_display = ["name", "country", "field", "designation_year", "status"]
     list_filter = ["status", "field", "country__region", "designation_year"]
     search_fields = ["name", "registry_name", "country__name_en", "search_text"]

@@ -7,6 +7,10 @@ class CityStatus(models.TextChoices):
     LEFT = "left", _("Left the network")
 
 
+# The directory's status filter: members, former members, or both.
+STATUS_ALL = "all"
+
+
 class ContactRole(models.TextChoices):
     MAYOR = "mayor", _("Mayor")
     FOCAL_POINT = "focal_point", _("Focal point")

@@ -6,12 +6,9 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from creative_cities.core.text import fold
-
-from .choices import CitySort, CityStatus
-from .models import FIRST_DESIGNATION_YEAR, Country, CreativeField, Region
-
-STATUS_ALL = "all"
+from . import selectors
+from .choices import STATUS_ALL, CitySort, CityStatus
+from .models import FIRST_DESIGNATION_YEAR
 
 
 class CountryCodesField(forms.MultipleChoiceField):
@@ -37,14 +34,12 @@ class CityFilterForm(forms.Form):
     )
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=CitySort.choices)
 
-    def __init__(self, *args, fields=None, regions=None, countries=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        fields = fields if fields is not None else CreativeField.objects.all()
-        regions = regions if regions is not None else Region.objects.all()
-        countries = countries if countries is not None else Country.objects.filter(cities__isnull=False).distinct()
-        self.fields["field"].choices = [(f.code, f.name) for f in fields]
-        self.fields["region"].choices = [(r.code, r.name) for r in regions]
-        self.fields["country"].choices = sorted(((c.iso2, c.name) for c in countries), key=lambda c: fold(c[1]))
+        choices = selectors.filter_choices()
+        self.fields["field"].choices = choices["fields"]
+        self.fields["region"].choices = choices["regions"]
+        self.fields["country"].choices = choices["countries"]
         last_year = date.today().year
         for name in ("year_from", "year_to"):
             self.fields[name].validators += [MinValueValidator(FIRST_DESIGNATION_YEAR), MaxValueValidator(last_year)]

@@ -1,15 +1,18 @@
 """Reads of the member registry, shared by pages, exports and the API."""
 
+import hashlib
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, Max, Q, QuerySet, Value, When
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
 from django.urls import reverse
 
 from creative_cities.core.models import current_language
 from creative_cities.core.text import fold
 
-from .choices import CitySort, CityStatus
-from .forms import STATUS_ALL
+from .choices import STATUS_ALL, CitySort, CityStatus
 from .models import City, Country, CreativeField, Region
 
 SORT_ORDER = {
@@ -19,6 +22,38 @@ SORT_ORDER = {
     CitySort.YEAR: ("designation_year", "name"),
     CitySort.YEAR_DESC: ("-designation_year", "name"),
 }
+
+
+# What lists, exports and the API show of a city: loading only these columns (no
+# descriptions, no timestamps) halves the cost of a page of fifty cities.
+LIST_COLUMNS = [
+    "name",
+    "slug",
+    "designation_year",
+    "status",
+    "left_on",
+    "latitude",
+    "longitude",
+    "population",
+    "website",
+    "country",
+    "country__iso2",
+    "country__name_en",
+    "country__name_fr",
+    "country__name_es",
+    "country__region",
+    "country__region__code",
+    "country__region__position",
+    "country__region__name_en",
+    "country__region__name_fr",
+    "country__region__name_es",
+    "field",
+    "field__code",
+    "field__position",
+    "field__name_en",
+    "field__name_fr",
+    "field__name_es",
+]
 
 
 def city_list(
@@ -33,7 +68,7 @@ def city_list(
     sort: str = CitySort.NAME,
 ) -> QuerySet[City]:
     """Cities matching the directory's filters, with what a list row shows already joined."""
-    cities = City.objects.select_related("country__region", "field")
+    cities = City.objects.select_related("country__region", "field").only(*LIST_COLUMNS)
     if q:
         for word in fold(q).split():
             cities = cities.filter(search_text__contains=word)
@@ -55,29 +90,38 @@ def city_list(
     return cities.order_by(*order)
 
 
-def city_map_rows(cities: QuerySet[City]) -> list[dict]:
-    """Just what the map needs of each city, without building model instances.
+def city_row_values(cities: QuerySet[City]) -> QuerySet:
+    """The columns a map, a list row or a field page shows of each city, as plain values.
 
-    The map of the whole network is on the home page: with 400 cities, model
-    instances and their joined rows would cost more than the rest of the page.
+    Pages that show many cities use these rather than model instances: for the
+    400 cities of the home page's map, instances cost more than the rest of the page.
     """
     language = current_language()
-    url_pattern = reverse("cities:city_detail", kwargs={"slug": "slug-placeholder"})
-    rows = cities.values(
+    return cities.values(
         "name",
         "slug",
         "latitude",
         "longitude",
         "designation_year",
+        "status",
         "field__code",
         f"field__name_{language}",
         "field__name_en",
+        "country__iso2",
         f"country__name_{language}",
         "country__name_en",
         "country__region__code",
         f"country__region__name_{language}",
         "country__region__position",
     )
+
+
+def city_rows(values) -> list[dict]:
+    """Rows of ``city_row_values`` with names in the active language and the pages' addresses."""
+    language = current_language()
+    # Reversed once: a reverse() per city would cost more than the rows themselves.
+    city_url = reverse("cities:city_detail", kwargs={"slug": "slug-placeholder"})
+    country_url = reverse("cities:country_detail", kwargs={"iso2": "xx"})
     return [
         {
             "name": row["name"],
@@ -85,16 +129,22 @@ def city_map_rows(cities: QuerySet[City]) -> list[dict]:
             "latitude": row["latitude"],
             "longitude": row["longitude"],
             "year": row["designation_year"],
+            "is_member": row["status"] == CityStatus.MEMBER,
             "field_code": row["field__code"],
             "field_name": row[f"field__name_{language}"] or row["field__name_en"],
             "country": row[f"country__name_{language}"] or row["country__name_en"],
-            "url": url_pattern.replace("slug-placeholder", row["slug"]),
+            "url": city_url.replace("slug-placeholder", row["slug"]),
+            "country_url": country_url.replace("/xx/", f"/{row['country__iso2'].lower()}/"),
             "region_code": row["country__region__code"],
             "region_name": row[f"country__region__name_{language}"],
             "region_position": row["country__region__position"],
         }
-        for row in rows
+        for row in values
     ]
+
+
+def city_map_rows(cities: QuerySet[City]) -> list[dict]:
+    return city_rows(city_row_values(cities))
 
 
 def city_get(*, slug: str) -> City:
@@ -117,13 +167,61 @@ def city_neighbours(*, city: City, limit: int = 6) -> QuerySet[City]:
     )
 
 
+REGISTRY_VERSION_KEY = "registry:version"
+# How long another server process may go on using a version after a change: each
+# process forgets its own at once (services call registry_version_forget), but
+# the default cache is per process.
+REGISTRY_VERSION_TTL = 10
+
+
 def registry_version() -> str:
-    """A token that changes whenever the registry changes; used for ETags and caches."""
-    stamps = [
-        model.objects.aggregate(count=Count("pk"), last=Max("updated_at"))
-        for model in (City, Country, CreativeField, Region)
-    ]
-    return "-".join(f"{s['count']}.{s['last'].timestamp() if s['last'] else 0:.6f}" for s in stamps)
+    """A token that changes whenever the registry changes; keys the ETags and the caches below."""
+    version = cache.get(REGISTRY_VERSION_KEY)
+    if version is None:
+        # One round trip for the four tables: their sizes and last changes.
+        # Table names come from the models, never from input.
+        tables = [connection.ops.quote_name(m._meta.db_table) for m in (City, Country, CreativeField, Region)]
+        parts = ", ".join(f"(SELECT COUNT(*) FROM {t}), (SELECT MAX(updated_at) FROM {t})" for t in tables)  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {parts}")
+            stamps = cursor.fetchone()
+        version = hashlib.sha256(repr(stamps).encode()).hexdigest()[:24]
+        cache.set(REGISTRY_VERSION_KEY, version, REGISTRY_VERSION_TTL)
+    return version
+
+
+def registry_version_forget() -> None:
+    cache.delete(REGISTRY_VERSION_KEY)
+
+
+def registry_cached(name: str, build):
+    """``build()``, computed once per registry version and language.
+
+    For what does not depend on who asks: the lists of the filter form, the
+    network summary, the map's markers.
+    """
+    key = f"registry:{registry_version()}:{current_language()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, 3600)
+    return value
+
+
+def filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """Choices of the directory's filters: fields, regions, and the countries that have cities."""
+
+    def build():
+        countries = Country.objects.filter(Exists(City.objects.filter(country=OuterRef("pk")))).only(
+            "iso2", "name_en", "name_fr", "name_es"
+        )
+        return {
+            "fields": [(f.code, f.name) for f in CreativeField.objects.all()],
+            "regions": [(r.code, r.name) for r in Region.objects.all()],
+            "countries": sorted(((c.iso2, c.name) for c in countries), key=lambda c: fold(c[1])),
+        }
+
+    return registry_cached("filter-choices", build)
 
 
 @dataclass(frozen=True)
@@ -134,18 +232,6 @@ class Tally:
     label: str
     count: int
     colour: str = ""
-
-
-def field_tallies(cities: QuerySet[City]) -> list[Tally]:
-    counts = dict(cities.values_list("field__code").annotate(n=Count("pk")).values_list("field__code", "n"))
-    return [Tally(f.code, f.name, counts.get(f.code, 0), f.colour) for f in CreativeField.objects.all()]
-
-
-def region_tallies(cities: QuerySet[City]) -> list[Tally]:
-    counts = dict(
-        cities.values_list("country__region__code").annotate(n=Count("pk")).values_list("country__region__code", "n")
-    )
-    return [Tally(r.code, r.name, counts.get(r.code, 0)) for r in Region.objects.all()]
 
 
 def year_tallies(cities: QuerySet[City]) -> list[tuple[int, int, int]]:
@@ -161,14 +247,31 @@ def year_tallies(cities: QuerySet[City]) -> list[tuple[int, int, int]]:
 
 
 def network_summary() -> dict:
-    members = City.objects.filter(status=CityStatus.MEMBER)
-    return {
-        "cities": members.count(),
-        "countries": members.values("country").distinct().count(),
-        "fields": field_tallies(members),
-        "regions": region_tallies(members),
-        "years": year_tallies(members),
-    }
+    """Members by field, region and year, counted from one pass over the members' keys."""
+
+    def build():
+        rows = City.objects.filter(status=CityStatus.MEMBER).values_list(
+            "field__code", "country__region__code", "country_id", "designation_year"
+        )
+        by_field, by_region, by_year, countries = Counter(), Counter(), Counter(), set()
+        for field_code, region_code, country_id, year in rows:
+            by_field[field_code] += 1
+            by_region[region_code] += 1
+            by_year[year] += 1
+            countries.add(country_id)
+        total, years = 0, []
+        for year in sorted(by_year):
+            total += by_year[year]
+            years.append((year, by_year[year], total))
+        return {
+            "cities": sum(by_field.values()),
+            "countries": len(countries),
+            "fields": [Tally(f.code, f.name, by_field[f.code], f.colour) for f in CreativeField.objects.all()],
+            "regions": [Tally(r.code, r.name, by_region[r.code]) for r in Region.objects.all()],
+            "years": years,
+        }
+
+    return registry_cached("network-summary", build)
 
 
 def field_list() -> QuerySet[CreativeField]:

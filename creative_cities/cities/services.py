@@ -10,6 +10,7 @@ from creative_cities.core.text import fold
 
 from .choices import CityStatus
 from .models import City, CityFieldPeriod, Country, CreativeField
+from .selectors import registry_version_forget
 
 
 def city_search_text(*, name: str, registry_name: str, country: Country) -> str:
@@ -29,6 +30,11 @@ def city_unique_slug(*, name: str, iso2: str, exclude_pk: int | None = None) -> 
     while f"{base}-{counter}" in taken:
         counter += 1
     return f"{base}-{counter}"
+
+
+def registry_changed() -> None:
+    """Make pages, exports and ETags show a change once it is committed."""
+    transaction.on_commit(registry_version_forget)
 
 
 @transaction.atomic
@@ -66,6 +72,7 @@ def city_create(
     CityFieldPeriod.objects.bulk_create(
         CityFieldPeriod(city=city, field=f, start_year=start, end_year=end) for f, start, end in history
     )
+    registry_changed()
     return city
 
 
@@ -83,6 +90,7 @@ def city_update(*, city: City, **changes) -> list[str]:
         city.search_text = city_search_text(name=city.name, registry_name=city.registry_name, country=city.country)
     city.full_clean()
     city.save()
+    registry_changed()
     return changed
 
 
@@ -100,6 +108,7 @@ def city_change_field(*, city: City, field: CreativeField, year: int) -> City:
     CityFieldPeriod.objects.create(city=city, field=field, start_year=year)
     city.field = field
     city.save(update_fields=["field", "updated_at"])
+    registry_changed()
     return city
 
 
@@ -111,6 +120,7 @@ def city_mark_left(*, city: City, left_on: date) -> City:
     city.full_clean()
     city.save(update_fields=["status", "left_on", "updated_at"])
     city.field_periods.filter(end_year__isnull=True).update(end_year=left_on.year)
+    registry_changed()
     return city
 
 
@@ -121,4 +131,5 @@ def country_refresh_search_text(*, country: Country) -> int:
     for city in cities:
         city.search_text = city_search_text(name=city.name, registry_name=city.registry_name, country=country)
     City.objects.bulk_update(cities, ["search_text"])
+    registry_changed()
     return len(cities)

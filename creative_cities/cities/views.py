@@ -1,6 +1,7 @@
 """Public pages of the member registry: home, directory, map, city, field and country."""
 
 import csv
+import hashlib
 import re
 
 from django.conf import settings
@@ -35,13 +36,20 @@ def _filtered(request):
     return form, filters, selectors.city_list(**filters)
 
 
-def _map_context(cities) -> dict:
-    """The map partial's context for a queryset of cities."""
+def _map_context(cities, *, cache_key: str = "") -> dict:
+    """The map partial's context for a queryset of cities.
+
+    With a ``cache_key`` naming the selection, it is built once per registry
+    version and language: the markers are the heaviest part of the home page.
+    """
+    if cache_key:
+        return selectors.registry_cached(f"map:{cache_key}", lambda: _map_context(cities))
     return _map_context_from_points(map_points(selectors.city_map_rows(cities)))
 
 
 def _map_context_from_points(points: list[dict]) -> dict:
-    context = {"map_count": len(points), "map_markers": map_markers_html(points), "fields": CreativeField.objects.all()}
+    fields = list(CreativeField.objects.all())
+    context = {"map_count": len(points), "map_markers": map_markers_html(points), "fields": fields}
     if settings.MAP_TILE_URL:
         context["map_tiles"] = map_json(points)
         context["map_config"] = {"tileUrl": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
@@ -72,30 +80,31 @@ def home(request):
     context = {
         "summary": summary,
         "growth": bar_chart(summary["years"]),
-        **_map_context(members),
+        **_map_context(members, cache_key="members"),
     }
     return render(request, "cities/home.html", context)
 
 
 @public
 def city_list(request):
-    form, filters, cities = _filtered(request)
-    page = Paginator(cities, settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    form, _filters, cities = _filtered(request)
+    page = Paginator(selectors.city_row_values(cities), settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "cities/city_list.html",
-        {"form": form, "page": page, "cities": page.object_list, "query": query.urlencode(), "filters": filters},
+        {"form": form, "page": page, "cities": selectors.city_rows(page.object_list), "query": query.urlencode()},
     )
 
 
 @public
 def city_map(request):
-    form, _filters, cities = _filtered(request)
+    form, filters, cities = _filtered(request)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "query": query.urlencode(), **_map_context(cities)}
+    selection = hashlib.sha256(repr(sorted(filters.items())).encode()).hexdigest()[:32]
+    context = {"form": form, "query": query.urlencode(), **_map_context(cities, cache_key=selection)}
     context["count"] = context["map_count"]
     return render(request, "cities/city_map.html", context)
 
@@ -143,22 +152,21 @@ def field_list(request):
 @public
 def field_detail(request, code: str):
     field = get_object_or_404(CreativeField, code=code)
-    rows = selectors.city_map_rows(selectors.city_list(fields=[code], sort="year"))
-    by_region: dict = {}
-    for row in rows:
-        by_region.setdefault((row["region_position"], row["region_code"], row["region_name"]), []).append(row)
-    years = selectors.year_tallies(selectors.city_list(fields=[code]))
-    return render(
-        request,
-        "cities/field_detail.html",
-        {
-            "field": field,
+
+    def build() -> dict:
+        rows = selectors.city_map_rows(selectors.city_list(fields=[code], sort="year"))
+        by_region: dict = {}
+        for row in rows:
+            by_region.setdefault((row["region_position"], row["region_code"], row["region_name"]), []).append(row)
+        return {
             "count": len(rows),
             "by_region": [(code, name, cities) for (_position, code, name), cities in sorted(by_region.items())],
-            "growth": bar_chart(years),
+            "growth": bar_chart(selectors.year_tallies(selectors.city_list(fields=[code]))),
             **_map_context_from_points(map_points(rows)),
-        },
-    )
+        }
+
+    context = selectors.registry_cached(f"field-page:{code}", build)
+    return render(request, "cities/field_detail.html", {"field": field, **context})
 
 
 @public
