@@ -137,6 +137,7 @@ def print_summary(results: list[dict], found: list[tuple]) -> None:
             grown = last["pages"][key]
             log(
                 f"  {page['label']:<30} {page['p50']:6.1f} / {page['p95']:6.1f} ms {page['queries']:3d} q"
+                f" (cold {page['cold_ms']:5.1f} ms {page['queries_cold']:2d} q)"
                 f"  | {grown['p50']:7.1f} / {grown['p95']:7.1f} ms {grown['queries']:3d} q"
             )
     transfer = next((r["transfer"] for r in results if "transfer" in r), None)
