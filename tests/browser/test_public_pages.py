@@ -150,3 +150,15 @@ def test_the_api_documentation_runs_under_the_content_security_policy(page):
 def test_the_admin_sign_in_page_runs_under_the_content_security_policy(page):
     page.goto("/en/admin/login/")
     expect(page.get_by_label("Username")).to_be_visible()
+
+
+def test_an_operator_may_give_the_map_a_tile_server(page, live_server, settings):
+    # A "tile server" on the test server itself: the same small image for every tile.
+    settings.MAP_TILE_URL = live_server.url + "/static/favicon.svg?z={z}&x={x}&y={y}"
+    settings.MAP_TILE_ATTRIBUTION = "Tiles of the test"
+    page.goto("/en/map/")
+    expect(page.locator(".leaflet-container")).to_be_visible()
+    expect(page.locator(".leaflet-container path.leaflet-interactive")).to_have_count(405)
+    expect(page.locator(".leaflet-control-attribution")).to_contain_text("Tiles of the test")
+    tiles = page.locator("img.leaflet-tile")
+    expect(tiles.first).to_have_attribute("src", re.compile(r"/static/favicon\.svg\?z=\d+&x=\d+&y=\d+"))
