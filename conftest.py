@@ -23,14 +23,28 @@ def plain_static_files():
         yield
 
 
+# The database with the registry, serialized once: tests against a live server run
+# in a database that is emptied after each test, and restored from this.
+REGISTRY_SNAPSHOT: dict[str, str] = {}
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("import_members", verbosity=0)
-        # Browser tests run against a live server, so their database is flushed
-        # after each test; this snapshot (with the registry) is what they restore.
         for alias in connections:
-            connections[alias]._test_serialized_contents = connections[alias].creation.serialize_db_to_string()
+            REGISTRY_SNAPSHOT[alias] = connections[alias].creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def registry_snapshot(django_db_setup):
+    """Give the current connections the snapshot that serialized rollback restores.
+
+    Set per test because the connection objects are per thread and per context:
+    Playwright's event loop makes new ones.
+    """
+    for alias, contents in REGISTRY_SNAPSHOT.items():
+        connections[alias]._test_serialized_contents = contents
 
 
 @pytest.fixture(autouse=True)

@@ -71,7 +71,7 @@ def bar_chart(rows: list[tuple[int, int, int]], *, width: int = 640, height: int
     ``rows`` are (year, designated that year, total by then), as the year tally gives them.
     """
     if not rows:
-        return {"bars": [], "width": width, "height": height, "max": 0}
+        return {"bars": [], "width": width, "height": height, "max": 0, "baseline": height - pad}
     top = max(total for _year, _count, total in rows)
     slot = (width - 2 * pad) / len(rows)
     bars = []

@@ -63,7 +63,7 @@ def _new_page(browser, live_server, **options):
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db, django_db_serialized_rollback):
+def page(browser, live_server, registry_snapshot, transactional_db, django_db_serialized_rollback):
     context, page = _new_page(browser, live_server, viewport={"width": 1280, "height": 900})
     yield page
     context.close()
@@ -72,7 +72,7 @@ def page(browser, live_server, transactional_db, django_db_serialized_rollback):
 
 
 @pytest.fixture
-def phone_page(browser, live_server, transactional_db, django_db_serialized_rollback):
+def phone_page(browser, live_server, registry_snapshot, transactional_db, django_db_serialized_rollback):
     context, page = _new_page(
         browser, live_server, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
     )
@@ -82,7 +82,7 @@ def phone_page(browser, live_server, transactional_db, django_db_serialized_roll
 
 
 @pytest.fixture
-def no_script_page(browser, live_server, transactional_db, django_db_serialized_rollback):
+def no_script_page(browser, live_server, registry_snapshot, transactional_db, django_db_serialized_rollback):
     context, page = _new_page(browser, live_server, java_script_enabled=False, viewport={"width": 1280, "height": 900})
     yield page
     context.close()
