@@ -3,7 +3,7 @@
 import math
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -14,7 +14,7 @@ from creative_cities.cities.forms import CityFilterForm
 from creative_cities.cities.models import City, Country, CreativeField
 from creative_cities.core.policies import public
 
-from .caching import not_modified
+from .caching import registry_read
 from .errors import ApiError, ErrorOut
 
 router = Router(tags=["registry"])
@@ -151,77 +151,54 @@ def _city_out(city: City) -> dict:
     }
 
 
-def _reject_unknown(request: HttpRequest, allowed: set[str]) -> None:
-    unknown = sorted(set(request.GET) - allowed)
-    if unknown:
-        raise ApiError(
-            400,
-            "unknown_parameter",
-            _("Unknown query parameter."),
-            [{"field": name, "message": _("This parameter is not supported.")} for name in unknown],
-        )
-
-
 @router.get("/fields", response={200: list[FieldOut], 304: None, 400: ErrorOut}, summary="Creative fields")
 @public
+@registry_read()
 def list_fields(request: HttpRequest, response: HttpResponse):
-    _reject_unknown(request, set())
-    if not_modified(request, response):
-        return HttpResponseNotModified(headers=dict(response.headers))
     return [_field_out(field) for field in selectors.field_list()]
 
 
 @router.get("/fields/{code}", response={200: FieldOut, 304: None, 404: ErrorOut}, summary="One creative field")
 @public
+@registry_read()
 def get_field(request: HttpRequest, response: HttpResponse, code: str):
-    _reject_unknown(request, set())
-    if not_modified(request, response):
-        return HttpResponseNotModified(headers=dict(response.headers))
     return _field_out(get_object_or_404(selectors.field_list(), code=code))
 
 
 @router.get("/regions", response={200: list[RegionOut], 304: None, 400: ErrorOut}, summary="UNESCO regions")
 @public
+@registry_read()
 def list_regions(request: HttpRequest, response: HttpResponse):
-    _reject_unknown(request, set())
-    if not_modified(request, response):
-        return HttpResponseNotModified(headers=dict(response.headers))
     return [{"code": r.code, "name": r.name, "names": _names(r)} for r in selectors.region_list()]
 
 
 @router.get("/countries", response={200: list[CountryOut], 304: None, 400: ErrorOut}, summary="Countries")
 @public
+@registry_read("with_members")
 def list_countries(request: HttpRequest, response: HttpResponse, with_members: bool = False):
     """Every ISO 3166-1 country and territory with its region; `with_members=true` keeps those with member cities."""
-    _reject_unknown(request, {"with_members"})
-    if not_modified(request, response):
-        return HttpResponseNotModified(headers=dict(response.headers))
     countries = selectors.country_list(with_members=with_members)
     return [_country_out(c) for c in countries]
 
 
 @router.get("/countries/{iso2}", response={200: CountryOut, 304: None, 404: ErrorOut}, summary="One country")
 @public
+@registry_read()
 def get_country(request: HttpRequest, response: HttpResponse, iso2: str):
-    _reject_unknown(request, set())
-    if not_modified(request, response):
-        return HttpResponseNotModified(headers=dict(response.headers))
     return _country_out(get_object_or_404(selectors.country_list(), iso2=iso2.upper()))
 
 
 @router.get("/cities", response={200: CityPage, 304: None, 400: ErrorOut}, summary="Member cities")
 @public
+@registry_read(*CityQuery.model_fields)
 def list_cities(request: HttpRequest, response: HttpResponse, query: Query[CityQuery]):
     """The directory's selection, paginated. An unknown filter value is a 400 that names it."""
-    _reject_unknown(request, set(CityQuery.model_fields))
     form = CityFilterForm(request.GET)
     if not form.is_valid():
         details = [
             {"field": name, "message": str(message)} for name, messages in form.errors.items() for message in messages
         ]
         raise ApiError(400, "invalid_filter", _("A filter has an invalid value."), details)
-    if not_modified(request, response):
-        return HttpResponseNotModified(headers=dict(response.headers))
     cities = selectors.city_list(**form.filters())
     count = cities.count()
     pages = max(1, math.ceil(count / query.page_size))
@@ -238,7 +215,7 @@ def list_cities(request: HttpRequest, response: HttpResponse, query: Query[CityQ
     def page_url(number: int) -> str:
         params = request.GET.copy()
         params["page"] = str(number)
-        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+        return f"{settings.SITE_URL.rstrip('/')}{request.path}?{params.urlencode()}"
 
     return {
         "count": count,
@@ -253,10 +230,8 @@ def list_cities(request: HttpRequest, response: HttpResponse, query: Query[CityQ
 
 @router.get("/cities/{slug}", response={200: CityDetailOut, 304: None, 404: ErrorOut}, summary="One city")
 @public
+@registry_read()
 def get_city(request: HttpRequest, response: HttpResponse, slug: str):
-    _reject_unknown(request, set())
-    if not_modified(request, response):
-        return HttpResponseNotModified(headers=dict(response.headers))
     try:
         city = selectors.city_get(slug=slug)
     except City.DoesNotExist as missing:
