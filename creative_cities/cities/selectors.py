@@ -13,7 +13,7 @@ from creative_cities.core.models import current_language
 from creative_cities.core.text import fold
 
 from .choices import STATUS_ALL, CitySort, CityStatus
-from .models import City, Country, CreativeField, Region
+from .models import City, CityFieldPeriod, Country, CreativeField, Region
 
 SORT_ORDER = {
     CitySort.NAME: ("name",),
@@ -234,35 +234,39 @@ class Tally:
     colour: str = ""
 
 
-def year_tallies(cities: QuerySet[City]) -> list[tuple[int, int, int]]:
-    """(year, designated that year, members in total by then) for each year with a designation."""
-    by_year = sorted(
-        cities.values_list("designation_year").annotate(n=Count("pk")).values_list("designation_year", "n")
-    )
-    total, rows = 0, []
-    for year, count in by_year:
-        total += count
-        rows.append((year, count, total))
-    return rows
+def growth_by_year(periods: list[tuple[int, int | None]]) -> list[tuple[int, int, int]]:
+    """(year, cities that joined that year, members at the end of that year), for each year someone joined.
+
+    ``periods`` are (first year, last year or None) of membership: a city that left,
+    or moved to another field, in a year no longer counts at the end of that year.
+    """
+    joined = Counter(start for start, _end in periods)
+    return [
+        (year, joined[year], sum(1 for start, end in periods if start <= year and (end is None or end > year)))
+        for year in sorted(joined)
+    ]
+
+
+def field_growth(*, field: CreativeField) -> list[tuple[int, int, int]]:
+    """The growth of one field, from the cities' field history (Lyon joins literature in 2023)."""
+    return growth_by_year(list(CityFieldPeriod.objects.filter(field=field).values_list("start_year", "end_year")))
 
 
 def network_summary() -> dict:
     """Members by field, region and year, counted from one pass over the members' keys."""
 
     def build():
-        rows = City.objects.filter(status=CityStatus.MEMBER).values_list(
-            "field__code", "country__region__code", "country_id", "designation_year"
+        rows = City.objects.values_list(
+            "field__code", "country__region__code", "country_id", "designation_year", "left_on"
         )
-        by_field, by_region, by_year, countries = Counter(), Counter(), Counter(), set()
-        for field_code, region_code, country_id, year in rows:
-            by_field[field_code] += 1
-            by_region[region_code] += 1
-            by_year[year] += 1
-            countries.add(country_id)
-        total, years = 0, []
-        for year in sorted(by_year):
-            total += by_year[year]
-            years.append((year, by_year[year], total))
+        by_field, by_region, countries, periods = Counter(), Counter(), set(), []
+        for field_code, region_code, country_id, year, left_on in rows:
+            periods.append((year, left_on.year if left_on else None))
+            if left_on is None:
+                by_field[field_code] += 1
+                by_region[region_code] += 1
+                countries.add(country_id)
+        years = growth_by_year(periods)
         return {
             "cities": sum(by_field.values()),
             "countries": len(countries),

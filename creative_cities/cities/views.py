@@ -161,7 +161,7 @@ def field_detail(request, code: str):
         return {
             "count": len(rows),
             "by_region": [(code, name, cities) for (_position, code, name), cities in sorted(by_region.items())],
-            "growth": bar_chart(selectors.year_tallies(selectors.city_list(fields=[code]))),
+            "growth": bar_chart(selectors.field_growth(field=field)),
             **_map_context_from_points(map_points(rows)),
         }
 

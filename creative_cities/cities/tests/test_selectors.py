@@ -1,5 +1,11 @@
 from creative_cities.cities.choices import CityStatus
-from creative_cities.cities.selectors import city_list, city_neighbours, network_summary, year_tallies
+from creative_cities.cities.selectors import (
+    city_list,
+    city_neighbours,
+    field_growth,
+    growth_by_year,
+    network_summary,
+)
 from creative_cities.cities.services import city_mark_left
 
 
@@ -55,10 +61,30 @@ def test_the_summary_counts_members_by_field_region_and_year(db):
     assert summary["years"][-1][2] == 405
 
 
-def test_year_tallies_are_cumulative(db):
-    rows = year_tallies(city_list(fields=["literature"]))
-    totals = [total for _year, _count, total in rows]
-    assert totals == sorted(totals)
+def test_growth_counts_members_at_the_end_of_each_year():
+    periods = [(2004, None), (2004, 2010), (2008, None), (2010, None)]
+    assert growth_by_year(periods) == [(2004, 2, 2), (2008, 1, 3), (2010, 1, 3)]
+
+
+def test_a_city_that_left_no_longer_counts_in_the_network_growth(lyon):
+    from datetime import date
+
+    from django.core.cache import cache
+
+    city_mark_left(city=lyon, left_on=date(2024, 3, 1))
+    cache.clear()
+    summary = network_summary()
+    assert summary["cities"] == 404
+    assert summary["years"][-1] == (2025, summary["years"][-1][1], 404)
+    assert {y: total for y, _joined, total in summary["years"]}[2023] == 350
+
+
+def test_field_growth_follows_the_history_of_fields(lyon):
+    literature = lyon.field
+    years = {y: joined for y, joined, _total in field_growth(field=literature)}
+    designated_in_2023 = city_list(fields=["literature"], year_from=2023, year_to=2023).count()
+    assert years[2023] == designated_in_2023 + 1  # Lyon joined literature in 2023, designated in 2008
+    totals = [total for _y, _j, total in field_growth(field=literature)]
     assert totals[-1] == city_list(fields=["literature"]).count()
 
 
