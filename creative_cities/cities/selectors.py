@@ -120,7 +120,7 @@ def city_rows(values) -> list[dict]:
     """Rows of ``city_row_values`` with names in the active language and the pages' addresses."""
     language = current_language()
     # Reversed once: a reverse() per city would cost more than the rows themselves.
-    city_url = reverse("cities:city_detail", kwargs={"slug": "slug-placeholder"})
+    city_url = reverse("cities:city_detail", kwargs={"slug": "__slug__"})
     country_url = reverse("cities:country_detail", kwargs={"iso2": "xx"})
     return [
         {
@@ -133,7 +133,7 @@ def city_rows(values) -> list[dict]:
             "field_code": row["field__code"],
             "field_name": row[f"field__name_{language}"] or row["field__name_en"],
             "country": row[f"country__name_{language}"] or row["country__name_en"],
-            "url": city_url.replace("slug-placeholder", row["slug"]),
+            "url": city_url.replace("__slug__", row["slug"]),
             "country_url": country_url.replace("/xx/", f"/{row['country__iso2'].lower()}/"),
             "region_code": row["country__region__code"],
             "region_name": row[f"country__region__name_{language}"],
