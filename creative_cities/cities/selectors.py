@@ -278,6 +278,11 @@ def network_summary() -> dict:
     return registry_cached("network-summary", build)
 
 
+def creative_fields() -> QuerySet[CreativeField]:
+    """The creative fields in their display order."""
+    return CreativeField.objects.all()
+
+
 def field_list() -> QuerySet[CreativeField]:
     return CreativeField.objects.annotate(member_count=Count("cities", filter=Q(cities__status=CityStatus.MEMBER)))
 

@@ -16,7 +16,7 @@ from creative_cities.core.text import fold
 from . import selectors
 from .exports import city_rows
 from .forms import CityFilterForm
-from .models import City, Country, CreativeField
+from .models import City
 from .presentation import bar_chart, map_json, map_markers_html, map_points
 
 hex_colour_pattern = re.compile(r"#[0-9a-fA-F]{6}")
@@ -48,7 +48,7 @@ def _map_context(cities, *, cache_key: str = "") -> dict:
 
 
 def _map_context_from_points(points: list[dict]) -> dict:
-    fields = list(CreativeField.objects.all())
+    fields = list(selectors.creative_fields())
     context = {"map_count": len(points), "map_markers": map_markers_html(points), "fields": fields}
     if settings.MAP_TILE_URL:
         context["map_tiles"] = map_json(points)
@@ -65,7 +65,7 @@ def field_colours_css(request):
     """
     rules = [
         f".f-{field.code} {{ --field-colour: {field.colour}; fill: {field.colour}; }}"
-        for field in CreativeField.objects.only("code", "colour")
+        for field in selectors.creative_fields()
         if hex_colour_pattern.fullmatch(field.colour)
     ]
     response = HttpResponse("\n".join(rules) + "\n", content_type="text/css; charset=utf-8")
@@ -139,7 +139,7 @@ def city_detail(request, slug: str):
             "city": city,
             "history": selectors.city_field_history(city=city),
             "neighbours": selectors.city_neighbours(city=city),
-            **_map_context(City.objects.filter(pk=city.pk)),
+            **_map_context(selectors.city_list(status="all").filter(pk=city.pk)),
         },
     )
 
@@ -151,7 +151,7 @@ def field_list(request):
 
 @public
 def field_detail(request, code: str):
-    field = get_object_or_404(CreativeField, code=code)
+    field = get_object_or_404(selectors.creative_fields(), code=code)
 
     def build() -> dict:
         rows = selectors.city_map_rows(selectors.city_list(fields=[code], sort="year"))
@@ -177,7 +177,7 @@ def country_list(request):
 
 @public
 def country_detail(request, iso2: str):
-    country = get_object_or_404(Country.objects.select_related("region"), iso2=iso2.upper())
+    country = get_object_or_404(selectors.country_list(), iso2=iso2.upper())
     cities = list(selectors.city_list(countries=[country.iso2], status="all"))
     members = selectors.city_list(countries=[country.iso2])
     return render(
