@@ -109,7 +109,10 @@ def test_pages_work_without_javascript(no_script_page):
     expect(page.locator(".map-controls")).to_be_hidden()
 
 
-@pytest.mark.parametrize("path", ["/en/", "/en/cities/", "/en/map/", "/en/cities/lyon/", "/es/fields/music/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/en/", "/en/cities/", "/en/map/", "/en/cities/lyon/", "/es/fields/music/", "/fr/countries/", "/en/fields/"],
+)
 def test_pages_fit_a_360_pixel_wide_phone(phone_page, path):
     phone_page.goto(path)
     overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -1,0 +1,54 @@
+"""The security baseline of the settings."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.contrib.auth.hashers import identify_hasher, make_password
+
+
+def test_passwords_are_hashed_with_argon2():
+    assert identify_hasher(make_password("a-long-passphrase-1")).algorithm == "argon2"
+
+
+def test_check_deploy_is_clean_under_the_documented_production_environment():
+    """The environment of docs/operators.md, with a real key: no warning at all."""
+    env = {
+        **os.environ,
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": "k" * 20 + "-Vx8#qLm2$Zr9!tBw4&Ny7*Pc3^Hd6@Jf5%Gs1",
+        "ALLOWED_HOSTS": "cities.example.org",
+        "SITE_URL": "https://cities.example.org",
+        "DATABASE_URL": f"sqlite:///{settings.BASE_DIR / 'var' / 'check-deploy.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**os.environ, "DJANGO_ENV": "production", "SECRET_KEY": ""}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings'); django.setup()",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
