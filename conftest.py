@@ -66,7 +66,7 @@ def anonymous(db, client):
 @pytest.fixture
 def secretariat(db, django_user_model, client):
     """A member of the Secretariat, signed in (a superuser until roles arrive)."""
-    user = django_user_model.objects.create_superuser("secretariat", "secretariat@example.org", "a-long-passphrase-1")
+    user = django_user_model.objects.create_superuser(email="secretariat@example.org", password="a-long-passphrase-1")
     client.force_login(user)
     return client
 

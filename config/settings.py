@@ -66,7 +66,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "creative_cities.core",
+    "creative_cities.accounts",
     "creative_cities.cities",
     "creative_cities.api",
 ]
@@ -82,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "creative_cities.core.middleware.SecurityHeadersMiddleware",
 ]
@@ -127,6 +132,31 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "cities:home"
+
+# Accounts: sign-in by e-mail address, which must be verified; allauth's rate limits
+# on sign-in, sign-up and password reset (per address and per IP) stay at their
+# defaults. Sessions end after SESSION_HOURS of inactivity.
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Creative Cities] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+ACCOUNT_SESSION_REMEMBER = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Creative Cities Platform"
+SESSION_COOKIE_AGE = envint("SESSION_HOURS", 12) * 3600
+SESSION_SAVE_EVERY_REQUEST = True
 
 # Argon2 first; the others only so that older hashes still verify (and are upgraded).
 PASSWORD_HASHERS = [
@@ -187,7 +217,13 @@ SOURCE_CODE_URL = env("SOURCE_CODE_URL")
 DIRECTORY_PAGE_SIZE = envint("DIRECTORY_PAGE_SIZE", 50)
 API_PAGE_SIZE_MAX = 500
 
+# E-mail: printed on the console by default; an SMTP server in production.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@localhost")
 
 LOGGING = {

@@ -150,11 +150,6 @@ def test_the_api_documentation_runs_under_the_content_security_policy(page):
     expect(page.locator(".swagger-ui")).to_contain_text("/api/v1/cities")
 
 
-def test_the_admin_sign_in_page_runs_under_the_content_security_policy(page):
-    page.goto("/en/admin/login/")
-    expect(page.get_by_label("Username")).to_be_visible()
-
-
 def test_an_operator_may_give_the_map_a_tile_server(page, live_server, settings):
     # A "tile server" on the test server itself: the same small image for every tile.
     settings.MAP_TILE_URL = live_server.url + "/static/favicon.svg?z={z}&x={x}&y={y}"

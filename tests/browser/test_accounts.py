@@ -1,0 +1,62 @@
+"""Accounts in a real browser: sign-in, the second factor, sign-out; accessible in each language."""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from playwright.sync_api import expect
+
+from creative_cities.accounts.models import User
+
+from .conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+PASSWORD = "a-long-passphrase-1"
+
+
+@pytest.fixture
+def amina(page):
+    user = User.objects.create_user(email="amina@example.org", password=PASSWORD, full_name="Amina Diop")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def sign_in(page, email, password=PASSWORD):
+    page.goto("/en/")
+    page.get_by_role("link", name="Sign in").click()
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+
+
+@pytest.mark.parametrize("path", ["/en/accounts/login/", "/fr/accounts/signup/", "/es/accounts/password/reset/"])
+def test_account_pages_are_accessible(page, path):
+    page.goto(path)
+    assert_accessible(page)
+
+
+def test_a_person_signs_in_sets_up_a_second_factor_and_signs_out(page, amina):
+    sign_in(page, amina.email)
+    expect(page.get_by_role("link", name="Amina Diop")).to_be_visible()
+    page.get_by_role("link", name="Amina Diop").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Activate").first.click()
+    # Setting up a second factor asks for the password again.
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/totp/activate/"))
+    assert_accessible(page)
+    secret = page.locator("#authenticator_secret").input_value()
+    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    page.get_by_label("Authenticator code").fill(code)
+    page.get_by_role("button", name="Activate").click()
+    expect(page.locator("main")).to_contain_text("Recovery Codes")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
+
+
+def test_the_admin_sends_people_to_the_platforms_sign_in(page, amina):
+    page.goto("/en/admin/")
+    expect(page).to_have_url(re.compile(r"/en/accounts/login/"))
+    expect(page.get_by_label("Email")).to_be_visible()
