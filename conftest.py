@@ -48,6 +48,15 @@ def registry_snapshot(django_db_setup):
 
 
 @pytest.fixture(autouse=True)
+def english():
+    """Each test starts in English, whatever the previous one activated."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: what one test cached must not leak into the next."""
     from django.core.cache import cache
@@ -66,7 +75,10 @@ def anonymous(db, client):
 @pytest.fixture
 def secretariat(db, django_user_model, client):
     """A member of the Secretariat, signed in (a superuser until roles arrive)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
     user = django_user_model.objects.create_superuser(email="secretariat@example.org", password="a-long-passphrase-1")
+    TOTP.activate(user, generate_totp_secret())  # the Secretariat signs in with a second factor
     client.force_login(user)
     return client
 
@@ -76,3 +88,52 @@ def lyon(db):
     from creative_cities.cities.models import City
 
     return City.objects.select_related("country", "field").get(slug="lyon")
+
+
+def _person(django_user_model, email, **extra):
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user(email=email, password="a-long-passphrase-1", **extra)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def focal_point_lyon_user(db, django_user_model, lyon):
+    from creative_cities.accounts.choices import RoleKind
+    from creative_cities.accounts.services import role_grant
+
+    user = _person(django_user_model, "focal.lyon@example.org", full_name="Claire Martin")
+    role_grant(user=user, kind=RoleKind.FOCAL_POINT, city=lyon, granted_by=None)
+    return user
+
+
+@pytest.fixture
+def focal_point_lyon(focal_point_lyon_user, client):
+    """The focal point of Lyon, signed in."""
+    client.force_login(focal_point_lyon_user)
+    return client
+
+
+@pytest.fixture
+def dakar(db):
+    from creative_cities.cities.models import City
+
+    return City.objects.get(slug="dakar")
+
+
+@pytest.fixture
+def focal_point_dakar_user(db, django_user_model, dakar):
+    from creative_cities.accounts.choices import RoleKind
+    from creative_cities.accounts.services import role_grant
+
+    user = _person(django_user_model, "focal.dakar@example.org", full_name="Moussa Ndiaye")
+    role_grant(user=user, kind=RoleKind.FOCAL_POINT, city=dakar, granted_by=None)
+    return user
+
+
+@pytest.fixture
+def creative_professional(db, django_user_model, client):
+    """A signed-in person with no role in the network."""
+    client.force_login(_person(django_user_model, "artist@example.org", full_name="Ana Pérez"))
+    return client

@@ -6,3 +6,23 @@ class Language(models.TextChoices):
     EN = "en", _("English")
     FR = "fr", _("French")
     ES = "es", _("Spanish")
+
+
+class RoleKind(models.TextChoices):
+    """The roles people hold in the network. Creative professionals are every signed-in
+    person and the public everyone else: neither needs a row."""
+
+    SECRETARIAT = "secretariat", _("Secretariat")
+    COORDINATOR = "coordinator", _("Subnetwork coordinator")
+    DEPUTY = "deputy", _("Subnetwork deputy coordinator")
+    STEERING_GROUP = "steering_group", _("Steering Group member")
+    FOCAL_POINT = "focal_point", _("City focal point")
+    CITY_TEAM = "city_team", _("City team member")
+    EXPERT = "expert", _("Independent expert")
+    PARTNER = "partner", _("Member of a partner organisation")
+
+
+CITY_ROLES = (RoleKind.FOCAL_POINT, RoleKind.CITY_TEAM)
+FIELD_ROLES = (RoleKind.COORDINATOR, RoleKind.DEPUTY)
+# Roles whose holders must sign in with a second factor.
+MFA_ROLES = (RoleKind.SECRETARIAT, RoleKind.EXPERT)

@@ -3,9 +3,10 @@
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Language
+from .choices import CITY_ROLES, FIELD_ROLES, Language, RoleKind
 
 
 class UserManager(DjangoUserManager):
@@ -71,3 +72,64 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class Role(models.Model):
+    """A role held by a person from one date to another; ended roles stay as history.
+
+    City roles name their city and subnetwork roles their creative field; one person
+    may hold several roles at once.
+    """
+
+    user = models.ForeignKey(User, models.CASCADE, related_name="roles", verbose_name=_("person"))
+    kind = models.CharField(_("role"), max_length=20, choices=RoleKind)
+    city = models.ForeignKey(
+        "cities.City", models.CASCADE, null=True, blank=True, related_name="roles", verbose_name=_("city")
+    )
+    field = models.ForeignKey(
+        "cities.CreativeField",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="roles",
+        verbose_name=_("creative field"),
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(
+        _("ended on"),
+        null=True,
+        blank=True,
+        help_text=_("The first day the role is no longer held; empty while it is."),
+    )
+    granted_by = models.ForeignKey(
+        User, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("granted by")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on"]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=CITY_ROLES, city__isnull=False) | (~Q(kind__in=CITY_ROLES) & Q(city__isnull=True)),
+                name="role_city_iff_city_role",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=FIELD_ROLES, field__isnull=False)
+                | (~Q(kind__in=FIELD_ROLES) & Q(field__isnull=True)),
+                name="role_field_iff_field_role",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")), name="role_ends_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["city"],
+                condition=Q(kind=RoleKind.FOCAL_POINT, ends_on__isnull=True),
+                name="role_one_current_focal_point_per_city",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.city or self.field or ""
+        return f"{self.user} · {self.get_kind_display()}{f' · {scope}' if scope else ''}"

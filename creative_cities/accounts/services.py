@@ -1,4 +1,6 @@
-"""Writes to accounts."""
+"""Writes to accounts and roles."""
+
+from datetime import date
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.password_validation import validate_password
@@ -6,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from .models import User
+from .choices import CITY_ROLES, FIELD_ROLES, RoleKind
+from .models import Role, User
+from .selectors import city_current_focal_point, today
 
 
 @transaction.atomic
@@ -24,4 +28,54 @@ def user_create_secretariat(*, email: str, password: str, full_name: str = "") -
     user.set_password(password)
     user.save()
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    role_grant(user=user, kind=RoleKind.SECRETARIAT, granted_by=None)
     return user
+
+
+@transaction.atomic
+def role_grant(
+    *,
+    user: User,
+    kind: str,
+    granted_by: User | None,
+    city=None,
+    field=None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+) -> Role:
+    """Give a person a role. Subnetwork roles last two years unless an end is given."""
+    if kind in CITY_ROLES and city is None:
+        raise ValidationError({"city": "This role belongs to a city."})
+    if kind in FIELD_ROLES and field is None:
+        raise ValidationError({"field": "This role belongs to a creative field."})
+    starts_on = starts_on or today()
+    if kind in FIELD_ROLES and ends_on is None:
+        ends_on = starts_on.replace(year=starts_on.year + 2)
+    role = Role(
+        user=user, kind=kind, city=city, field=field, starts_on=starts_on, ends_on=ends_on, granted_by=granted_by
+    )
+    role.full_clean()
+    role.save()
+    return role
+
+
+@transaction.atomic
+def role_end(*, role: Role, on: date | None = None) -> Role:
+    """End a role from a day on (today by default); it stays in the history with its dates."""
+    on = on or today()
+    role.ends_on = max(on, role.starts_on)
+    role.full_clean()
+    role.save(update_fields=["ends_on"])
+    return role
+
+
+@transaction.atomic
+def focal_point_hand_over(*, city, to: User, by: User) -> Role:
+    """Hand a city's focal point role to another person: the newcomer holds it from today,
+    the outgoing focal point no longer does, and both stay in the history."""
+    current = city_current_focal_point(city=city)
+    if current is not None:
+        if current.user_id == to.pk:
+            return current
+        role_end(role=current)
+    return role_grant(user=to, kind=RoleKind.FOCAL_POINT, city=city, granted_by=by)

@@ -67,3 +67,18 @@ class CityFilterForm(forms.Form):
             "status": data.get("status") or CityStatus.MEMBER,
             "sort": data.get("sort") or CitySort.NAME,
         }
+
+
+class CityProfileForm(forms.Form):
+    """The part of a city's page that its focal point and team keep up to date."""
+
+    website = forms.URLField(label=_("Official website"), required=False, assume_scheme="https", max_length=200)
+    description_en = forms.CharField(
+        label=_("Description in English"), required=False, widget=forms.Textarea, max_length=5000
+    )
+    description_fr = forms.CharField(
+        label=_("Description in French"), required=False, widget=forms.Textarea, max_length=5000
+    )
+    description_es = forms.CharField(
+        label=_("Description in Spanish"), required=False, widget=forms.Textarea, max_length=5000
+    )

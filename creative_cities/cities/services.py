@@ -133,3 +133,17 @@ def country_refresh_search_text(*, country: Country) -> int:
     City.objects.bulk_update(cities, ["search_text"])
     registry_changed()
     return len(cities)
+
+
+@transaction.atomic
+def city_update_profile(
+    *, city: City, website: str, description_en: str, description_fr: str, description_es: str
+) -> list[str]:
+    """Change what a city's own team may change: its website and descriptions."""
+    return city_update(
+        city=city,
+        website=website,
+        description_en=description_en,
+        description_fr=description_fr,
+        description_es=description_es,
+    )

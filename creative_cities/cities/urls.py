@@ -9,6 +9,7 @@ urlpatterns = [
     path("cities/", views.city_list, name="city_list"),
     path("cities/export.<str:fmt>", views.city_export, name="city_export"),
     path("cities/<slug:slug>/", views.city_detail, name="city_detail"),
+    path("cities/<slug:slug>/edit/", views.city_edit, name="city_edit"),
     path("map/", views.city_map, name="city_map"),
     path("fields/", views.field_list, name="field_list"),
     path("fields/<slug:code>/", views.field_detail, name="field_detail"),

@@ -5,17 +5,18 @@ import hashlib
 import re
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from creative_cities.core.policies import public
+from creative_cities.core.policies import public, signed_in
 from creative_cities.core.text import fold
 
-from . import selectors
+from . import policies, selectors, services
 from .exports import city_rows
-from .forms import CityFilterForm
+from .forms import CityFilterForm, CityProfileForm
 from .models import City
 from .presentation import bar_chart, map_json, map_markers_html, map_points
 
@@ -185,3 +186,21 @@ def country_detail(request, iso2: str):
         "cities/country_detail.html",
         {"country": country, "cities": cities, **_map_context(members)},
     )
+
+
+def _may_edit_city(request, slug: str) -> bool:
+    city = get_object_or_404(selectors.city_list(status="all"), slug=slug)
+    return policies.can_edit_city_profile(request.user, city)
+
+
+@signed_in(_may_edit_city)
+def city_edit(request, slug: str):
+    """A city's focal point, its team or the Secretariat edit the city's public profile."""
+    city = selectors.city_get(slug=slug)
+    initial = {name: getattr(city, name) for name in CityProfileForm.base_fields}
+    form = CityProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.city_update_profile(city=city, **form.cleaned_data)
+        messages.success(request, _("The profile of %s is saved.") % city.name)
+        return redirect(city.get_absolute_url())
+    return render(request, "cities/city_form.html", {"city": city, "form": form})

@@ -11,7 +11,9 @@ def test_the_first_secretariat_account_can_sign_in_at_once(client, db, monkeypat
     assert user.is_superuser and user.is_staff
     response = client.post("/en/accounts/login/", {"login": "head@example.org", "password": "a-long-passphrase-1"})
     assert response.status_code == 302
-    assert client.get("/en/admin/cities/city/").status_code == 200
+    # The Secretariat must add a second factor before anything else.
+    assert client.get("/en/admin/cities/city/")["Location"] == "/en/accounts/2fa/"
+    assert client.get("/en/accounts/2fa/").status_code == 200
 
 
 def test_a_weak_password_or_a_taken_address_is_refused_and_nothing_is_written(db, monkeypatch):

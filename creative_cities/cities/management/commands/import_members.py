@@ -17,7 +17,10 @@ class Command(BaseCommand):
         parser.add_argument("--language", default="en", choices=["en", "fr", "es"], help="Language of the messages.")
 
     def handle(self, *args, path, language, verbosity, **options):
-        translation.activate(language)
+        with translation.override(language):
+            self._import(path, verbosity)
+
+    def _import(self, path, verbosity):
 
         def progress(rows):
             return tqdm(rows, desc=_("Importing"), unit=_("city"), disable=verbosity < 1, file=self.stderr)

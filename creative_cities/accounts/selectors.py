@@ -1,0 +1,67 @@
+"""Reads of accounts and roles."""
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from .choices import MFA_ROLES, RoleKind
+from .models import Role, User
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def role_list_current(*, user: User, on: date | None = None) -> QuerySet[Role]:
+    """The roles a person holds on a day (today by default).
+
+    A role is held from ``starts_on`` up to, but not including, ``ends_on``: a role
+    ended today is no longer held today.
+    """
+    on = on or today()
+    return (
+        Role.objects.filter(user=user, starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
+        .select_related("city__country", "field")
+    )
+
+
+def role_list_history(*, user: User) -> QuerySet[Role]:
+    return Role.objects.filter(user=user).select_related("city", "field", "granted_by").order_by("-starts_on")
+
+
+def user_holds(user: User, kind: str, *, city=None, field=None) -> bool:
+    """Whether a signed-in person holds a role today, for a city or a field if given."""
+    if not user.is_authenticated:
+        return False
+    roles = role_list_current(user=user).filter(kind=kind)
+    if city is not None:
+        roles = roles.filter(city=city)
+    if field is not None:
+        roles = roles.filter(field=field)
+    return roles.exists()
+
+
+def user_is_secretariat(user: User) -> bool:
+    return user.is_authenticated and (user.is_superuser or user_holds(user, RoleKind.SECRETARIAT))
+
+
+def user_must_use_mfa(user: User) -> bool:
+    """The Secretariat and independent experts sign in with a second factor."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or role_list_current(user=user).filter(kind__in=MFA_ROLES).exists()
+
+
+def city_current_focal_point(*, city) -> Role | None:
+    return role_list_current_for_city(city=city).filter(kind=RoleKind.FOCAL_POINT).first()
+
+
+def role_list_current_for_city(*, city, on: date | None = None) -> QuerySet[Role]:
+    on = on or today()
+    return (
+        Role.objects.filter(city=city, starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
+        .select_related("user")
+    )
