@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import Role, User
 
 
 @admin.register(User)
@@ -18,3 +18,20 @@ class UserAdmin(DjangoUserAdmin):
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    """The Secretariat gives and ends roles here; ended roles stay as history."""
+
+    list_display = ["user", "kind", "city", "field", "starts_on", "ends_on", "granted_by"]
+    list_filter = ["kind", "field", "ends_on"]
+    search_fields = ["user__email", "user__full_name", "city__name"]
+    autocomplete_fields = ["user", "city"]
+    readonly_fields = ["granted_by", "created_at"]
+    date_hierarchy = "starts_on"
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.granted_by = request.user
+        super().save_model(request, obj, form, change)

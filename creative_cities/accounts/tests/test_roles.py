@@ -67,3 +67,33 @@ def test_my_roles_shows_the_roles_and_the_cities_to_edit(focal_point_lyon):
 
 def test_my_roles_is_for_signed_in_people(anonymous):
     assert anonymous.get("/en/me/")["Location"].startswith("/en/accounts/login/")
+
+
+def test_the_secretariat_gives_roles_in_the_admin(secretariat, lyon):
+    from creative_cities.accounts.models import User
+
+    person = User.objects.create_user(email="team@example.org", password="x")
+    response = secretariat.post(
+        "/en/admin/accounts/role/add/",
+        {"user": person.pk, "kind": RoleKind.CITY_TEAM, "city": lyon.pk, "starts_on": "2026-01-01"},
+    )
+    assert response.status_code == 302, response.content.decode()[:1500]
+    role = Role.objects.get(user=person)
+    assert role.granted_by.email == "secretariat@example.org"
+
+
+def test_a_city_role_without_its_city_is_refused_in_the_admin(secretariat, lyon):
+    from creative_cities.accounts.models import User
+
+    person = User.objects.create_user(email="team@example.org", password="x")
+    response = secretariat.post(
+        "/en/admin/accounts/role/add/", {"user": person.pk, "kind": RoleKind.CITY_TEAM, "starts_on": "2026-01-01"}
+    )
+    assert response.status_code == 200
+    assert not Role.objects.filter(user=person).exists()
+
+
+def test_focal_points_do_not_reach_the_admin(focal_point_lyon):
+    response = focal_point_lyon.get("/en/admin/accounts/role/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
