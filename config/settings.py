@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "creative_cities.core",
     "creative_cities.accounts",
+    "creative_cities.audit",
     "creative_cities.cities",
     "creative_cities.api",
 ]
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "creative_cities.accounts.middleware.RequireMFAMiddleware",
+    "creative_cities.audit.context.AuditContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "creative_cities.core.middleware.SecurityHeadersMiddleware",
 ]

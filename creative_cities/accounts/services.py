@@ -8,9 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from creative_cities.audit.services import audit_record, snapshot
+
 from .choices import CITY_ROLES, FIELD_ROLES, RoleKind
 from .models import Role, User
 from .selectors import city_current_focal_point, today
+
+# What the audit trail records of a role.
+ROLE_FIELDS = ["user", "kind", "city", "field", "starts_on", "ends_on"]
 
 
 @transaction.atomic
@@ -28,6 +33,7 @@ def user_create_secretariat(*, email: str, password: str, full_name: str = "") -
     user.set_password(password)
     user.save()
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    audit_record(action="user.create_secretariat", obj=user, after={"email": email})
     role_grant(user=user, kind=RoleKind.SECRETARIAT, granted_by=None)
     return user
 
@@ -56,6 +62,7 @@ def role_grant(
     )
     role.full_clean()
     role.save()
+    audit_record(action="role.grant", obj=role, after=snapshot(role, ROLE_FIELDS))
     return role
 
 
@@ -63,9 +70,11 @@ def role_grant(
 def role_end(*, role: Role, on: date | None = None) -> Role:
     """End a role from a day on (today by default); it stays in the history with its dates."""
     on = on or today()
+    before = snapshot(role, ["ends_on"])
     role.ends_on = max(on, role.starts_on)
     role.full_clean()
     role.save(update_fields=["ends_on"])
+    audit_record(action="role.end", obj=role, before=before, after=snapshot(role, ["ends_on"]))
     return role
 
 

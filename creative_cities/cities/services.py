@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from unidecode import unidecode
 
+from creative_cities.audit.services import audit_record, snapshot
 from creative_cities.core.text import fold
 
 from .choices import CityStatus
@@ -30,6 +31,10 @@ def city_unique_slug(*, name: str, iso2: str, exclude_pk: int | None = None) -> 
     while f"{base}-{counter}" in taken:
         counter += 1
     return f"{base}-{counter}"
+
+
+# What the audit trail records of a new city.
+AUDITED_FIELDS = ["name", "country", "field", "designation_year", "status", "latitude", "longitude", "website"]
 
 
 def registry_changed() -> None:
@@ -72,6 +77,7 @@ def city_create(
     CityFieldPeriod.objects.bulk_create(
         CityFieldPeriod(city=city, field=f, start_year=start, end_year=end) for f, start, end in history
     )
+    audit_record(action="city.create", obj=city, after=snapshot(city, AUDITED_FIELDS))
     registry_changed()
     return city
 
@@ -82,14 +88,16 @@ def city_update(*, city: City, **changes) -> list[str]:
     if "field" in changes:
         raise ValueError("Use city_change_field to change a city's creative field.")
     changed = [key for key, value in changes.items() if getattr(city, key) != value]
-    for key in changed:
-        setattr(city, key, changes[key])
     if not changed:
         return []
+    before = snapshot(city, changed)
+    for key in changed:
+        setattr(city, key, changes[key])
     if {"name", "registry_name", "country"} & set(changed):
         city.search_text = city_search_text(name=city.name, registry_name=city.registry_name, country=city.country)
     city.full_clean()
     city.save()
+    audit_record(action="city.update", obj=city, before=before, after=snapshot(city, changed))
     registry_changed()
     return changed
 
@@ -106,8 +114,10 @@ def city_change_field(*, city: City, field: CreativeField, year: int) -> City:
         current.end_year = year
         current.save(update_fields=["end_year"])
     CityFieldPeriod.objects.create(city=city, field=field, start_year=year)
+    before = snapshot(city, ["field"])
     city.field = field
     city.save(update_fields=["field", "updated_at"])
+    audit_record(action="city.change_field", obj=city, before=before, after={"field": field, "year": year})
     registry_changed()
     return city
 
@@ -120,6 +130,7 @@ def city_mark_left(*, city: City, left_on: date) -> City:
     city.full_clean()
     city.save(update_fields=["status", "left_on", "updated_at"])
     city.field_periods.filter(end_year__isnull=True).update(end_year=left_on.year)
+    audit_record(action="city.mark_left", obj=city, after={"status": city.status, "left_on": left_on})
     registry_changed()
     return city
 
