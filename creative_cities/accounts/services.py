@@ -88,3 +88,50 @@ def focal_point_hand_over(*, city, to: User, by: User) -> Role:
             return current
         role_end(role=current)
     return role_grant(user=to, kind=RoleKind.FOCAL_POINT, city=city, granted_by=by)
+
+
+def user_personal_data(*, user: User) -> dict:
+    """Everything the platform holds about a person, for them to download."""
+    from allauth.mfa.models import Authenticator
+
+    from creative_cities.audit.models import AuditEvent
+
+    return {
+        "account": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "preferred_language": user.preferred_language,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "email_addresses": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
+        "second_factors": sorted(Authenticator.objects.filter(user=user).values_list("type", flat=True)),
+        "roles": [
+            {
+                "role": role.kind,
+                "city": role.city.name if role.city else None,
+                "field": role.field.code if role.field else None,
+                "starts_on": role.starts_on.isoformat(),
+                "ends_on": role.ends_on.isoformat() if role.ends_on else None,
+            }
+            for role in Role.objects.filter(user=user).select_related("city", "field")
+        ],
+        "activity": [
+            {"at": event.at.isoformat(), "action": event.action, "object": event.object_label, "ip": event.ip}
+            for event in AuditEvent.objects.filter(actor=user).order_by("at")
+        ],
+    }
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> None:
+    """Delete an account. What the person wrote for a city stays, as the city's; the audit
+    trail keeps the events but no longer names the person."""
+    from creative_cities.audit.models import AuditEvent
+
+    audit_record(action="user.delete", obj=user, actor=user, label=f"user {user.pk}")
+    AuditEvent.objects.filter(actor=user).update(actor_label=f"deleted account {user.pk}")
+    AuditEvent.objects.filter(object_type=User._meta.label, object_id=str(user.pk)).update(
+        object_label=f"deleted account {user.pk}", after={}
+    )
+    user.delete()

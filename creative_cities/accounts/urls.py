@@ -6,4 +6,6 @@ app_name = "accounts"
 
 urlpatterns = [
     path("me/", views.my_roles, name="my_roles"),
+    path("me/data.json", views.my_data, name="my_data"),
+    path("me/delete/", views.my_account_delete, name="my_account_delete"),
 ]
