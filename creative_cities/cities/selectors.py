@@ -147,6 +147,10 @@ def city_map_rows(cities: QuerySet[City]) -> list[dict]:
     return city_rows(city_row_values(cities))
 
 
+def city_contacts(*, city: City):
+    return city.contacts.order_by("role")
+
+
 def city_get(*, slug: str) -> City:
     return City.objects.select_related("country__region", "field").get(slug=slug)
 

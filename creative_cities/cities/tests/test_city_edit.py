@@ -101,3 +101,34 @@ def test_a_handover_moves_the_access_and_keeps_the_history(
 def test_a_refusal_is_explained_in_the_platforms_page(focal_point_lyon, dakar):
     html = focal_point_lyon.get("/fr/cities/dakar/edit/").content.decode()
     assert '<html lang="fr">' in html and "<h1>" in html
+
+
+def _contact(city):
+    from creative_cities.cities.choices import ContactRole
+    from creative_cities.cities.models import CityContact
+
+    return CityContact.objects.create(
+        city=city, role=ContactRole.MAYOR, full_name="Grégory Doucet", email="mayor@lyon.example.org"
+    )
+
+
+def test_members_of_the_network_see_the_contacts_of_any_city(
+    db, django_user_model, client, lyon, focal_point_dakar_user
+):
+    _contact(lyon)
+    client.force_login(focal_point_dakar_user)
+    html = client.get("/en/cities/lyon/").content.decode()
+    assert "mayor@lyon.example.org" in html and "Grégory Doucet" in html
+
+
+def test_the_public_and_people_without_a_role_do_not_see_contacts(anonymous, lyon, creative_professional):
+    _contact(lyon)
+    assert "mayor@lyon.example.org" not in creative_professional.get("/en/cities/lyon/").content.decode()
+    from django.test import Client
+
+    assert "mayor@lyon.example.org" not in Client().get("/en/cities/lyon/").content.decode()
+
+
+def test_the_city_page_offers_its_team_the_edit_link(focal_point_lyon, lyon, dakar):
+    assert 'href="/en/cities/lyon/edit/"' in focal_point_lyon.get("/en/cities/lyon/").content.decode()
+    assert 'href="/en/cities/dakar/edit/"' not in focal_point_lyon.get("/en/cities/dakar/").content.decode()
