@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .choices import CITY_ROLES, FIELD_ROLES, Language, RoleKind
+
 
 class AccountDeleteForm(forms.Form):
     """Deleting an account asks for its password, so that a borrowed session cannot do it."""
@@ -18,3 +20,44 @@ class AccountDeleteForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This is not your password."))
         return password
+
+
+class InvitationForm(forms.Form):
+    """Who to invite to which role. The choices are those the inviting person may give."""
+
+    email = forms.EmailField(label=_("E-mail address of the person invited"))
+    role = forms.ChoiceField(label=_("Role"))
+    field = forms.ChoiceField(label=_("Creative field (subnetwork roles)"), required=False)
+    language = forms.ChoiceField(label=_("Language of the invitation"), choices=Language.choices)
+
+    city = forms.ChoiceField(label=_("City (city roles)"), required=False)
+
+    def __init__(self, *args, allowed: list[tuple[str, object]], fields, cities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The Secretariat chooses the city; a focal point's invitations are for their own.
+        self._cities = {c.slug: c for c in cities or []}
+        if cities is None:
+            del self.fields["city"]
+        else:
+            self.fields["city"].choices = [("", "—")] + [(c.slug, c.name) for c in cities]
+        labels = dict(RoleKind.choices)
+        # One choice per role and city: a focal point sees "City team member · Lyon" only.
+        self.allowed = {f"{kind}:{city.pk if city else ''}": (kind, city) for kind, city in allowed}
+        self.fields["role"].choices = [
+            (value, f"{labels[kind]} · {city.name}" if city else labels[kind])
+            for value, (kind, city) in self.allowed.items()
+        ]
+        self.fields["field"].choices = [("", "—")] + [(f.code, f.name) for f in fields]
+        self._fields = {f.code: f for f in fields}
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, city = self.allowed.get(cleaned.get("role"), (None, None))
+        city = city or self._cities.get(cleaned.get("city") or "")
+        cleaned["kind"], cleaned["city"] = kind, city
+        cleaned["creative_field"] = self._fields.get(cleaned.get("field") or "")
+        if kind in FIELD_ROLES and cleaned["creative_field"] is None:
+            self.add_error("field", _("This role belongs to a creative field."))
+        if kind in CITY_ROLES and city is None:
+            self.add_error("role", _("Choose the city with the role."))
+        return cleaned

@@ -133,3 +133,34 @@ class Role(models.Model):
     def __str__(self) -> str:
         scope = self.city or self.field or ""
         return f"{self.user} · {self.get_kind_display()}{f' · {scope}' if scope else ''}"
+
+
+class Invitation(models.Model):
+    """An invitation to take a role, sent by e-mail; it expires and can be used once.
+
+    Only a hash of the link's key is stored, so the table cannot be used to accept
+    an invitation.
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    kind = models.CharField(_("role"), max_length=20, choices=RoleKind)
+    city = models.ForeignKey("cities.City", models.CASCADE, null=True, blank=True, verbose_name=_("city"))
+    field = models.ForeignKey(
+        "cities.CreativeField", models.PROTECT, null=True, blank=True, verbose_name=_("creative field")
+    )
+    invited_by = models.ForeignKey(User, models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by"))
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("accepted by")
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} · {self.get_kind_display()}"

@@ -35,3 +35,20 @@ ACCOUNT_ROUTE_POLICIES = {
     "mfa_generate_recovery_codes": SIGNED_IN,
     "mfa_download_recovery_codes": SIGNED_IN,
 }
+
+
+def invitable_roles(user) -> list[tuple[str, object]]:
+    """(role, city) pairs a person may invite others to: the Secretariat any role,
+    a focal point the team of their own city. Empty for everyone else."""
+    from creative_cities.accounts.choices import RoleKind
+    from creative_cities.accounts.selectors import role_list_current, user_is_secretariat
+
+    if not user.is_authenticated:
+        return []
+    if user_is_secretariat(user):
+        return [(kind, None) for kind in RoleKind.values]
+    return [(RoleKind.CITY_TEAM, role.city) for role in role_list_current(user=user).filter(kind=RoleKind.FOCAL_POINT)]
+
+
+def can_invite(user) -> bool:
+    return bool(invitable_roles(user))

@@ -65,3 +65,15 @@ def role_list_current_for_city(*, city, on: date | None = None) -> QuerySet[Role
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
         .select_related("user")
     )
+
+
+def invitation_get_by_key(*, key: str):
+    """The invitation a link's key opens, or None."""
+    from .models import Invitation
+    from .services import invitation_key_hash
+
+    return (
+        Invitation.objects.select_related("city", "field", "invited_by")
+        .filter(key_hash=invitation_key_hash(key))
+        .first()
+    )

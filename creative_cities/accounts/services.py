@@ -1,17 +1,25 @@
 """Writes to accounts and roles."""
 
-from datetime import date
+import hashlib
+import secrets
+from datetime import date, timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from creative_cities.audit.services import audit_record, snapshot
 
 from .choices import CITY_ROLES, FIELD_ROLES, RoleKind
-from .models import Role, User
+from .models import Invitation, Role, User
 from .selectors import city_current_focal_point, today
 
 # What the audit trail records of a role.
@@ -27,7 +35,7 @@ def user_create_secretariat(*, email: str, password: str, full_name: str = "") -
     email = User.objects.normalize_email(email.strip())
     validate_email(email)
     if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError("An account with this e-mail address already exists.", code="duplicate")
+        raise ValidationError(_("An account with this e-mail address already exists."), code="duplicate")
     user = User(email=email, full_name=full_name, is_staff=True, is_superuser=True)
     validate_password(password, user)
     user.set_password(password)
@@ -51,9 +59,9 @@ def role_grant(
 ) -> Role:
     """Give a person a role. Subnetwork roles last two years unless an end is given."""
     if kind in CITY_ROLES and city is None:
-        raise ValidationError({"city": "This role belongs to a city."})
+        raise ValidationError({"city": _("This role belongs to a city.")})
     if kind in FIELD_ROLES and field is None:
-        raise ValidationError({"field": "This role belongs to a creative field."})
+        raise ValidationError({"field": _("This role belongs to a creative field.")})
     starts_on = starts_on or today()
     if kind in FIELD_ROLES and ends_on is None:
         ends_on = starts_on.replace(year=starts_on.year + 2)
@@ -135,3 +143,65 @@ def user_delete(*, user: User) -> None:
         object_label=f"deleted account {user.pk}", after={}
     )
     user.delete()
+
+
+INVITATION_DAYS = 14
+
+
+def invitation_key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def invitation_send(
+    *, email: str, kind: str, by: User, city=None, field=None, language: str = "en"
+) -> tuple["Invitation", str]:
+    """Invite someone to a role: the e-mail carries a single-use link valid for two weeks.
+
+    Returns the invitation and its key (which only the e-mail carries).
+    """
+    if kind in CITY_ROLES and city is None:
+        raise ValidationError({"city": _("This role belongs to a city.")})
+    if kind in FIELD_ROLES and field is None:
+        raise ValidationError({"field": _("This role belongs to a creative field.")})
+    key = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        email=User.objects.normalize_email(email.strip()),
+        kind=kind,
+        city=city if kind in CITY_ROLES else None,
+        field=field if kind in FIELD_ROLES else None,
+        invited_by=by,
+        key_hash=invitation_key_hash(key),
+        expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
+    )
+    audit_record(
+        action="invitation.send",
+        obj=invitation,
+        after={"email": invitation.email, "kind": kind, "city": invitation.city, "field": invitation.field},
+    )
+    with translation.override(language):
+        link = settings.SITE_URL.rstrip("/") + reverse("accounts:invitation_accept", kwargs={"key": key})
+        context = {"invitation": invitation, "link": link, "inviter": by, "days": INVITATION_DAYS}
+        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+        body = render_to_string("accounts/email/invitation_message.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]))
+    return invitation, key
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: "Invitation", user: User) -> Role:
+    """Take the invited role. The link reached the invited address, so that address counts as verified."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None or invitation.expires_at <= timezone.now():
+        raise ValidationError(_("This invitation is no longer valid."), code="invalid")
+    if user.email.lower() != invitation.email.lower():
+        raise ValidationError(_("This invitation was sent to another address."), code="other_address")
+    role = role_grant(
+        user=user, kind=invitation.kind, city=invitation.city, field=invitation.field, granted_by=invitation.invited_by
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    EmailAddress.objects.filter(user=user, email__iexact=invitation.email).update(verified=True)
+    audit_record(action="invitation.accept", obj=invitation, actor=user)
+    return role

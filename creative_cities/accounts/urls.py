@@ -8,4 +8,6 @@ urlpatterns = [
     path("me/", views.my_roles, name="my_roles"),
     path("me/data.json", views.my_data, name="my_data"),
     path("me/delete/", views.my_account_delete, name="my_account_delete"),
+    path("invitations/new/", views.invitation_create, name="invitation_create"),
+    path("invitations/<str:key>/", views.invitation_accept, name="invitation_accept"),
 ]

@@ -2,15 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from creative_cities.core.policies import signed_in
+from creative_cities.cities import selectors as city_selectors
+from creative_cities.core.policies import public, signed_in
 
-from . import selectors, services
+from . import policies, selectors, services
 from .choices import CITY_ROLES
-from .forms import AccountDeleteForm
+from .forms import AccountDeleteForm, InvitationForm
 
 
 @signed_in()
@@ -24,6 +28,7 @@ def my_roles(request):
             "current": current,
             "history": selectors.role_list_history(user=request.user),
             "cities": sorted({role.city for role in current if role.kind in CITY_ROLES}, key=lambda c: c.name),
+            "can_invite": policies.can_invite(request.user),
         },
     )
 
@@ -47,3 +52,59 @@ def my_account_delete(request):
         messages.success(request, _("Your account is deleted."))
         return redirect("cities:home")
     return render(request, "accounts/account_delete.html", {"form": form})
+
+
+def _may_invite(request) -> bool:
+    return policies.can_invite(request.user)
+
+
+@signed_in(_may_invite)
+def invitation_create(request):
+    """The Secretariat invites anyone to any role; a focal point invites their city's team."""
+    allowed = policies.invitable_roles(request.user)
+    cities = city_selectors.city_list(status="all") if selectors.user_is_secretariat(request.user) else None
+    form = InvitationForm(
+        request.POST or None,
+        allowed=allowed,
+        fields=city_selectors.creative_fields(),
+        cities=cities,
+        initial={"language": request.LANGUAGE_CODE},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.invitation_send(
+            email=data["email"],
+            kind=data["kind"],
+            city=data["city"],
+            field=data["creative_field"],
+            by=request.user,
+            language=data["language"],
+        )
+        messages.success(request, _("The invitation is sent to %s.") % data["email"])
+        return redirect("accounts:invitation_create")
+    return render(request, "accounts/invitation_form.html", {"form": form})
+
+
+@public
+def invitation_accept(request, key: str):
+    """The page an invitation links to: anyone with the link sees it; accepting needs the invited account."""
+    invitation = selectors.invitation_get_by_key(key=key)
+    valid = invitation is not None and invitation.accepted_at is None and invitation.expires_at > timezone.now()
+    error = ""
+    if request.method == "POST" and valid:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        try:
+            services.invitation_accept(invitation=invitation, user=request.user)
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, _("Welcome: your new role is in “My roles”."))
+            return redirect("accounts:my_roles")
+    status = 200 if valid else 410
+    return render(
+        request,
+        "accounts/invitation_accept.html",
+        {"invitation": invitation if valid else None, "error": error},
+        status=status,
+    )
