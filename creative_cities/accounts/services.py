@@ -46,6 +46,14 @@ def user_create_secretariat(*, email: str, password: str, full_name: str = "") -
     return user
 
 
+def _check_role_scope(*, kind: str, city, field) -> None:
+    """City roles name their city, subnetwork roles their creative field."""
+    if kind in CITY_ROLES and city is None:
+        raise ValidationError({"city": _("This role belongs to a city.")})
+    if kind in FIELD_ROLES and field is None:
+        raise ValidationError({"field": _("This role belongs to a creative field.")})
+
+
 @transaction.atomic
 def role_grant(
     *,
@@ -58,10 +66,7 @@ def role_grant(
     ends_on: date | None = None,
 ) -> Role:
     """Give a person a role. Subnetwork roles last two years unless an end is given."""
-    if kind in CITY_ROLES and city is None:
-        raise ValidationError({"city": _("This role belongs to a city.")})
-    if kind in FIELD_ROLES and field is None:
-        raise ValidationError({"field": _("This role belongs to a creative field.")})
+    _check_role_scope(kind=kind, city=city, field=field)
     starts_on = starts_on or today()
     if kind in FIELD_ROLES and ends_on is None:
         ends_on = starts_on.replace(year=starts_on.year + 2)
@@ -160,10 +165,7 @@ def invitation_send(
 
     Returns the invitation and its key (which only the e-mail carries).
     """
-    if kind in CITY_ROLES and city is None:
-        raise ValidationError({"city": _("This role belongs to a city.")})
-    if kind in FIELD_ROLES and field is None:
-        raise ValidationError({"field": _("This role belongs to a creative field.")})
+    _check_role_scope(kind=kind, city=city, field=field)
     key = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         email=User.objects.normalize_email(email.strip()),
