@@ -1,0 +1,63 @@
+"""The whole way in: invitation → sign-up → e-mail confirmation → second factor → edit own city → not another."""
+
+import re
+
+import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from django.core import mail
+from playwright.sync_api import expect
+
+from creative_cities.accounts.choices import RoleKind
+from creative_cities.accounts.services import invitation_send, role_grant
+
+from .conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+PASSWORD = "a-long-passphrase-1"
+
+
+def link_in(message, pattern: str) -> str:
+    return re.search(pattern, message.body).group(0).split("://", 1)[1].split("/", 1)[1]
+
+
+def test_a_person_invited_by_the_focal_point_joins_and_edits_only_their_city(page, lyon, dakar, django_user_model):
+    focal_point = django_user_model.objects.create_user(email="focal.lyon@example.org", password=PASSWORD)
+    role_grant(user=focal_point, kind=RoleKind.FOCAL_POINT, city=lyon, granted_by=None)
+    mail.outbox.clear()
+    invitation_send(email="new.member@example.org", kind=RoleKind.CITY_TEAM, city=lyon, by=focal_point)
+    invitation = "/" + link_in(mail.outbox[-1], r"https?://\S+/invitations/\S+/")
+
+    page.goto(invitation)
+    assert_accessible(page)
+    page.get_by_role("link", name="Create my account").click()
+    page.get_by_label("Email").fill("new.member@example.org")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+
+    page.goto("/" + link_in(mail.outbox[-1], r"https?://\S+/confirm-email/\S+/"))
+    page.get_by_role("button", name="Confirm").click()
+    page.goto(invitation)
+    page.get_by_role("button", name="Accept the invitation").click()
+    expect(page.locator(".messages")).to_contain_text("Welcome")
+    expect(page.locator("main")).to_contain_text("City team member · Lyon")
+
+    page.get_by_role("link", name="Two-factor authentication").click()
+    page.get_by_role("link", name="Activate").first.click()
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label("Authenticator code").fill(
+        format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    )
+    page.get_by_role("button", name="Activate").click()
+    expect(page.locator("main")).to_contain_text("Recovery Codes")
+
+    page.goto("/en/me/")
+    page.get_by_role("link", name="Edit the profile of Lyon").click()
+    page.get_by_label("Description in Spanish").fill("Ciudad de la literatura.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".messages")).to_contain_text("The profile of Lyon is saved.")
+    assert page.goto("/en/cities/dakar/edit/").status == 403
+    page.errors.remove("Failed to load resource: the server responded with a status of 403 (Forbidden)")
