@@ -98,14 +98,18 @@ def _person(django_user_model, email, **extra):
     return user
 
 
-@pytest.fixture
-def focal_point_lyon_user(db, django_user_model, lyon):
+def _focal_point(django_user_model, city, email, full_name):
     from creative_cities.accounts.choices import RoleKind
     from creative_cities.accounts.services import role_grant
 
-    user = _person(django_user_model, "focal.lyon@example.org", full_name="Claire Martin")
-    role_grant(user=user, kind=RoleKind.FOCAL_POINT, city=lyon, granted_by=None)
+    user = _person(django_user_model, email, full_name=full_name)
+    role_grant(user=user, kind=RoleKind.FOCAL_POINT, city=city, granted_by=None)
     return user
+
+
+@pytest.fixture
+def focal_point_lyon_user(db, django_user_model, lyon):
+    return _focal_point(django_user_model, lyon, "focal.lyon@example.org", "Claire Martin")
 
 
 @pytest.fixture
@@ -124,12 +128,7 @@ def dakar(db):
 
 @pytest.fixture
 def focal_point_dakar_user(db, django_user_model, dakar):
-    from creative_cities.accounts.choices import RoleKind
-    from creative_cities.accounts.services import role_grant
-
-    user = _person(django_user_model, "focal.dakar@example.org", full_name="Moussa Ndiaye")
-    role_grant(user=user, kind=RoleKind.FOCAL_POINT, city=dakar, granted_by=None)
-    return user
+    return _focal_point(django_user_model, dakar, "focal.dakar@example.org", "Moussa Ndiaye")
 
 
 @pytest.fixture
