@@ -127,7 +127,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # A file, not memory, for the test database: the browser tests' server answers
     # in several threads, and each needs its own connection, as on PostgreSQL.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+    # TEST_DATABASE_NAME lets two test runs share a checkout without sharing a database.
+    DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", str(BASE_DIR / "var" / "test-db.sqlite3"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
