@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("creative_cities.accounts.urls")),
+    path("", include("creative_cities.api.urls")),
     path("", include("creative_cities.cities.urls")),
     prefix_default_language=True,
 )

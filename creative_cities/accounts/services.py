@@ -129,6 +129,16 @@ def user_personal_data(*, user: User) -> dict:
             }
             for role in Role.objects.filter(user=user).select_related("city", "field")
         ],
+        "api_tokens": [
+            {
+                "name": token.name,
+                "scope": token.scope,
+                "created_at": token.created_at.isoformat(),
+                "expires_at": token.expires_at.isoformat(),
+                "revoked_at": token.revoked_at.isoformat() if token.revoked_at else None,
+            }
+            for token in user.api_tokens.all()
+        ],
         "activity": [
             {"at": event.at.isoformat(), "action": event.action, "object": event.object_label, "ip": event.ip}
             for event in AuditEvent.objects.filter(actor=user).order_by("at")

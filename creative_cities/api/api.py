@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 from creative_cities.core.policies import public
 
-from . import cities
+from . import cities, city_team, me
 from .errors import install_error_handlers
 
 api = NinjaAPI(
@@ -13,7 +13,9 @@ api = NinjaAPI(
     description=(
         "Open data of the creative cities network. Reads are public and cacheable "
         "(ETag, If-None-Match). Names follow the Accept-Language header (en, fr, es); "
-        "every error has the same JSON shape."
+        "every error has the same JSON shape. Members of the network read and write "
+        "more with a personal token (Authorization: Bearer ccp_…), created on their "
+        "account page; the same rules apply as on the platform's pages."
     ),
     urls_namespace="api",
     docs_decorator=public,
@@ -21,3 +23,5 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", cities.router)
+api.add_router("/", city_team.router)
+api.add_router("/", me.router)

@@ -59,7 +59,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def on_authentication_error(request, exc):
-        return respond(request, 401, "unauthorized", _("Authentication is required."))
+        response = respond(
+            request, 401, "unauthorized", _("A valid API token is required: send “Authorization: Bearer <token>”.")
+        )
+        response["WWW-Authenticate"] = "Bearer"
+        return response
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc: HttpError):

@@ -1,0 +1,99 @@
+"""What members of the network read and write about cities, with a personal token.
+
+The same policy functions as the pages decide: a focal point's token edits their
+own city and gets a 403 on another.
+"""
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from pydantic import ConfigDict
+
+from creative_cities.cities import policies, selectors, services
+from creative_cities.cities.forms import CityProfileForm
+from creative_cities.cities.models import City
+from creative_cities.core.policies import policy
+
+from .auth import token_read, token_write
+from .errors import ApiError, ErrorOut
+
+router = Router(tags=["city teams"])
+
+
+class ContactOut(Schema):
+    role: str
+    full_name: str
+    job_title: str
+    email: str
+    phone: str
+
+
+class ProfileIn(Schema):
+    """Send only what changes; omitted fields keep their value."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    website: str | None = None
+    description_en: str | None = None
+    description_fr: str | None = None
+    description_es: str | None = None
+
+
+class ProfileOut(Schema):
+    slug: str
+    website: str
+    description_en: str
+    description_fr: str
+    description_es: str
+    changed: list[str]
+
+
+def _city(slug: str) -> City:
+    try:
+        return selectors.city_get(slug=slug)
+    except City.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _refuse() -> ApiError:
+    return ApiError(403, "forbidden", _("You may not do this for this city."))
+
+
+@router.get(
+    "/cities/{slug}/contacts",
+    response={200: list[ContactOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=token_read,
+    summary="A city's contacts (members of the network only)",
+)
+@policy("can_see_city_contacts")
+def list_city_contacts(request: HttpRequest, slug: str):
+    city = _city(slug)
+    if not policies.can_see_city_contacts(request.user):
+        raise _refuse()
+    return [
+        {"role": c.role, "full_name": c.full_name, "job_title": c.job_title, "email": c.email, "phone": c.phone}
+        for c in selectors.city_contacts(city=city)
+    ]
+
+
+@router.patch(
+    "/cities/{slug}/profile",
+    response={200: ProfileOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Edit a city's profile (its focal point, team, or the Secretariat)",
+)
+@policy("can_edit_city_profile")
+def update_city_profile(request: HttpRequest, slug: str, payload: ProfileIn):
+    """Validated as a whole by the page's own form before anything is written."""
+    city = _city(slug)
+    if not policies.can_edit_city_profile(request.user, city):
+        raise _refuse()
+    data = {name: getattr(city, name) for name in CityProfileForm.base_fields}
+    data.update(payload.dict(exclude_unset=True))
+    form = CityProfileForm(data)
+    if not form.is_valid():
+        details = [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
+        raise ApiError(400, "invalid_profile", _("The profile has invalid values."), details)
+    changed = services.city_update_profile(city=city, **form.cleaned_data)
+    values = {name: getattr(city, name) for name in CityProfileForm.base_fields}
+    return {"slug": city.slug, **values, "changed": changed}
