@@ -77,3 +77,16 @@ def invitation_get_by_key(*, key: str):
         .filter(key_hash=invitation_key_hash(key))
         .first()
     )
+
+
+def user_list_secretariat() -> QuerySet[User]:
+    """Active members of the Secretariat today, who receive the network's requests."""
+    on = today()
+    holders = Role.objects.filter(kind=RoleKind.SECRETARIAT, starts_on__lte=on).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gt=on)
+    )
+    return User.objects.filter(is_active=True).filter(Q(is_superuser=True) | Q(pk__in=holders.values("user")))
+
+
+def user_get_by_email(*, email: str) -> User | None:
+    return User.objects.filter(email__iexact=email.strip()).first()

@@ -30,3 +30,8 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_label}"
+
+    def changes(self) -> list[tuple[str, object, object]]:
+        """(name, before, after) for every value the event recorded, in a stable order."""
+        names = list(dict.fromkeys([*self.before, *self.after]))
+        return [(name, self.before.get(name), self.after.get(name)) for name in names]

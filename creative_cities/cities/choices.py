@@ -23,3 +23,18 @@ class CitySort(models.TextChoices):
     FIELD = "field", _("Creative field")
     YEAR = "year", _("Designation year (oldest first)")
     YEAR_DESC = "-year", _("Designation year (newest first)")
+
+
+class ChangeRequestKind(models.TextChoices):
+    """Changes a city's team asks for and the Secretariat decides: they alter the registry."""
+
+    RENAME = "rename", _("Change of name")
+    CHANGE_FIELD = "change_field", _("Change of creative field")
+    LEAVE = "leave", _("Leaving the network")
+
+
+class ChangeRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for the Secretariat")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")

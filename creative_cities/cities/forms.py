@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
-from .choices import STATUS_ALL, CitySort, CityStatus
+from .choices import STATUS_ALL, ChangeRequestKind, CitySort, CityStatus
 from .models import FIRST_DESIGNATION_YEAR
 
 
@@ -82,3 +82,77 @@ class CityProfileForm(forms.Form):
     description_es = forms.CharField(
         label=_("Description in Spanish"), required=False, widget=forms.Textarea, max_length=5000
     )
+
+
+class ChangeRequestForm(forms.Form):
+    """A city's request to the Secretariat; the service checks what each kind of change needs."""
+
+    kind = forms.ChoiceField(label=_("Change requested"), choices=ChangeRequestKind.choices, widget=forms.RadioSelect)
+    new_name = forms.CharField(label=_("New name"), required=False, max_length=200)
+    new_field = forms.ModelChoiceField(label=_("New creative field"), required=False, queryset=None)
+    effective_year = forms.IntegerField(label=_("From the year"), required=False)
+    left_on = forms.DateField(
+        label=_("Leaving on"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, city, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.city = city
+        self.fields["new_field"].queryset = selectors.creative_fields()
+
+    def clean(self):
+        """The service's own checks, so that every problem shows at once, not one round at a time."""
+        from .services import change_request_errors
+
+        cleaned = super().clean()
+        if "kind" in cleaned:
+            values = {name: cleaned.get(name) for name in ("new_name", "new_field", "effective_year", "left_on")}
+            errors = change_request_errors(
+                city=self.city,
+                kind=cleaned["kind"],
+                reason=cleaned.get("reason") or "",
+                **{**values, "new_name": values["new_name"] or ""},
+            )
+            for name, message in errors.items():
+                if name not in self.errors:
+                    self.add_error(name, message)
+        return cleaned
+
+
+class ChangeDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve and apply the change")), ("decline", _("Decline"))],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note to the city"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when you decline."),
+    )
+
+
+class CityContactForm(forms.Form):
+    """One of a city's contacts; leaving the name empty removes the contact."""
+
+    full_name = forms.CharField(label=_("Full name"), required=False, max_length=200)
+    job_title = forms.CharField(label=_("Job title"), required=False, max_length=200)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("full_name") and any(cleaned.get(name) for name in ("job_title", "email", "phone")):
+            self.add_error("full_name", _("Give the person's name, or empty every field to remove the contact."))
+        return cleaned
+
+
+class FocalPointHandoverForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address of the new focal point"),
+        help_text=_("The person must already have an account; invite them to the city's team first if not."),
+    )
+    confirm = forms.BooleanField(label=_("I understand that the current focal point loses access to the city's work."))

@@ -1,5 +1,6 @@
 """The member registry: creative fields, regions, countries, cities and their contacts."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from creative_cities.core.models import TimeStampedModel, TranslatedNameModel, current_language
 
-from .choices import CityStatus, ContactRole
+from .choices import ChangeRequestKind, ChangeRequestStatus, CityStatus, ContactRole
 
 FIRST_DESIGNATION_YEAR = 2004
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))
@@ -176,3 +177,51 @@ class CityContact(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.get_role_display()})"
+
+
+class CityChangeRequest(TimeStampedModel):
+    """A city's request to change its name, creative field or status, decided by the Secretariat.
+
+    Only the values the kind needs are filled in; approval applies them through the
+    registry's services, so the history of fields and the audit trail stay right.
+    """
+
+    city = models.ForeignKey(City, models.CASCADE, related_name="change_requests", verbose_name=_("city"))
+    kind = models.CharField(_("change"), max_length=20, choices=ChangeRequestKind)
+    new_name = models.CharField(_("new name"), max_length=200, blank=True)
+    new_field = models.ForeignKey(
+        CreativeField, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("new creative field")
+    )
+    effective_year = models.PositiveSmallIntegerField(_("from the year"), null=True, blank=True)
+    left_on = models.DateField(_("leaving on"), null=True, blank=True)
+    reason = models.TextField(_("reason"), max_length=2000)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ChangeRequestStatus, default=ChangeRequestStatus.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("requested by")
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("note on the decision"), max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("change request")
+        verbose_name_plural = _("change requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["city", "kind"],
+                condition=Q(status=ChangeRequestStatus.PENDING),
+                name="citychangerequest_one_pending_per_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.city} · {self.get_kind_display()}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ChangeRequestStatus.PENDING

@@ -89,3 +89,35 @@ def bar_chart(rows: list[tuple[int, int, int]], *, width: int = 640, height: int
             )
         )
     return {"bars": bars, "width": width, "height": height, "max": top, "baseline": height - pad}
+
+
+def history_rows(events) -> list[dict]:
+    """Audit events of a city, worded for its team: what happened and each value before and after."""
+    from django.utils.translation import gettext as _
+
+    labels = {
+        "city.create": _("Added to the registry"),
+        "city.update": _("Profile or registry entry changed"),
+        "city.change_field": _("Creative field changed"),
+        "city.mark_left": _("Left the network"),
+        "city.contacts_update": _("Contacts changed"),
+        "city.image_add": _("Image added"),
+        "city.image_remove": _("Image removed"),
+        "city.change_request.submit": _("Change requested"),
+        "city.change_request.decide": _("Change request decided"),
+        "city.change_request.withdraw": _("Change request withdrawn"),
+    }
+
+    def shown(value):
+        if isinstance(value, dict) and "label" in value:
+            return value["label"]
+        return "—" if value in (None, "") else value
+
+    return [
+        {
+            "event": event,
+            "label": labels.get(event.action, event.action),
+            "changes": [(name, shown(before), shown(after)) for name, before, after in event.changes()],
+        }
+        for event in events
+    ]

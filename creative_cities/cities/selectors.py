@@ -13,7 +13,7 @@ from creative_cities.core.models import current_language
 from creative_cities.core.text import fold
 
 from .choices import STATUS_ALL, CitySort, CityStatus
-from .models import City, CityFieldPeriod, Country, CreativeField, Region
+from .models import City, CityChangeRequest, CityFieldPeriod, Country, CreativeField, Region
 
 SORT_ORDER = {
     CitySort.NAME: ("name",),
@@ -301,3 +301,45 @@ def country_list(*, with_members: bool = False) -> QuerySet[Country]:
         member_count=Count("cities", filter=Q(cities__status=CityStatus.MEMBER))
     )
     return countries.filter(member_count__gt=0) if with_members else countries
+
+
+def change_request_list(*, city: City | None = None, status: str | None = None):
+    requests = CityChangeRequest.objects.select_related("city", "new_field", "requested_by", "decided_by")
+    if city is not None:
+        requests = requests.filter(city=city)
+    if status:
+        requests = requests.filter(status=status)
+    return requests.order_by("-created_at")
+
+
+def change_request_get(*, pk: int) -> CityChangeRequest:
+    return change_request_list().get(pk=pk)
+
+
+def city_history(*, city: City):
+    """The audit trail of a city: its own changes and those of its change requests, newest first."""
+    from creative_cities.audit.models import AuditEvent
+
+    requests = [str(pk) for pk in city.change_requests.values_list("pk", flat=True)]
+    return AuditEvent.objects.filter(
+        Q(object_type=City._meta.label, object_id=str(city.pk))
+        | Q(object_type=CityChangeRequest._meta.label, object_id__in=requests)
+    ).order_by("-at", "-pk")
+
+
+def city_profile_gaps(*, city: City) -> list[str]:
+    """What the city's profile still lacks, worded for its team."""
+    from django.utils.translation import gettext as _
+
+    gaps = []
+    for code, language in (("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))):
+        if not getattr(city, f"description_{code}"):
+            gaps.append(_("A description in %s") % language)
+    if not city.website:
+        gaps.append(_("The official website"))
+    roles = set(city.contacts.values_list("role", flat=True))
+    if "focal_point" not in roles:
+        gaps.append(_("The focal point's contact details"))
+    if hasattr(city, "images") and not city.images.exists():
+        gaps.append(_("An image of the city"))
+    return gaps

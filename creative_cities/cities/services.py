@@ -2,15 +2,19 @@
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from unidecode import unidecode
 
 from creative_cities.audit.services import audit_record, snapshot
+from creative_cities.core.mail import mail_people
 from creative_cities.core.text import fold
 
-from .choices import CityStatus
-from .models import City, CityFieldPeriod, Country, CreativeField
+from .choices import ChangeRequestKind, ChangeRequestStatus, CityStatus
+from .models import City, CityChangeRequest, CityContact, CityFieldPeriod, Country, CreativeField
 from .selectors import registry_version_forget
 
 
@@ -158,3 +162,174 @@ def city_update_profile(
         description_fr=description_fr,
         description_es=description_es,
     )
+
+
+# Changes to the registry asked for by a city's team, decided by the Secretariat.
+
+CHANGE_REQUEST_FIELDS = ["kind", "new_name", "new_field", "effective_year", "left_on", "reason", "status"]
+
+
+def change_request_errors(*, city: City, kind: str, new_name, new_field, effective_year, left_on, reason) -> dict:
+    """Everything wrong with a request, by form field, so that the form shows it all at once."""
+    errors = {}
+    if not reason.strip():
+        errors["reason"] = _("Say why the city asks for this change.")
+    if kind == ChangeRequestKind.RENAME:
+        if not new_name.strip():
+            errors["new_name"] = _("Give the new name.")
+        elif new_name.strip() == city.name:
+            errors["new_name"] = _("This is already the city's name.")
+    elif kind == ChangeRequestKind.CHANGE_FIELD:
+        current = city.field_periods.filter(end_year__isnull=True).first()
+        if new_field is None:
+            errors["new_field"] = _("Choose the new creative field.")
+        elif new_field.pk == city.field_id:
+            errors["new_field"] = _("The city is already in this creative field.")
+        if effective_year is None:
+            errors["effective_year"] = _("Give the year from which the change applies.")
+        elif current is not None and effective_year < current.start_year:
+            errors["effective_year"] = _("The change cannot precede the current field's start (%(year)s).") % {
+                "year": current.start_year
+            }
+        elif effective_year > date.today().year + 1:
+            errors["effective_year"] = _("The change can be at most a year ahead.")
+    elif kind == ChangeRequestKind.LEAVE:
+        if city.status != CityStatus.MEMBER:
+            errors["kind"] = _("The city has already left the network.")
+        if left_on is None:
+            errors["left_on"] = _("Give the date the city leaves the network.")
+        elif left_on.year < city.designation_year:
+            errors["left_on"] = _("The city cannot leave before its designation.")
+    else:
+        errors["kind"] = _("Choose the change the city asks for.")
+    if kind in ChangeRequestKind.values and city.change_requests.filter(kind=kind, status="pending").exists():
+        errors["kind"] = _("A request of this kind is already waiting for the Secretariat.")
+    return errors
+
+
+@transaction.atomic
+def change_request_submit(
+    *,
+    city: City,
+    kind: str,
+    reason: str,
+    by,
+    new_name: str = "",
+    new_field: CreativeField | None = None,
+    effective_year: int | None = None,
+    left_on: date | None = None,
+) -> CityChangeRequest:
+    """Record a city's request and tell the Secretariat; checked as a whole before anything is written."""
+    errors = change_request_errors(
+        city=city,
+        kind=kind,
+        new_name=new_name,
+        new_field=new_field,
+        effective_year=effective_year,
+        left_on=left_on,
+        reason=reason,
+    )
+    if errors:
+        raise ValidationError(errors)
+    change = CityChangeRequest.objects.create(
+        city=city,
+        kind=kind,
+        new_name=new_name.strip() if kind == ChangeRequestKind.RENAME else "",
+        new_field=new_field if kind == ChangeRequestKind.CHANGE_FIELD else None,
+        effective_year=effective_year if kind == ChangeRequestKind.CHANGE_FIELD else None,
+        left_on=left_on if kind == ChangeRequestKind.LEAVE else None,
+        reason=reason.strip(),
+        requested_by=by,
+    )
+    audit_record(action="city.change_request.submit", obj=change, after=snapshot(change, CHANGE_REQUEST_FIELDS))
+    from creative_cities.accounts.selectors import user_list_secretariat
+
+    mail_people(
+        people=user_list_secretariat(), template="cities/email/change_request_submitted", context={"change": change}
+    )
+    return change
+
+
+def _apply_change(change: CityChangeRequest) -> None:
+    city = change.city
+    if change.kind == ChangeRequestKind.RENAME:
+        city_update(city=city, name=change.new_name)
+    elif change.kind == ChangeRequestKind.CHANGE_FIELD:
+        city_change_field(city=city, field=change.new_field, year=change.effective_year)
+    elif change.kind == ChangeRequestKind.LEAVE:
+        city_mark_left(city=city, left_on=change.left_on)
+
+
+@transaction.atomic
+def change_request_decide(*, change: CityChangeRequest, approve: bool, by, note: str = "") -> CityChangeRequest:
+    """Approve (and apply) or decline a pending request, then tell the person who asked."""
+    change = CityChangeRequest.objects.select_for_update().select_related("city").get(pk=change.pk)
+    if not change.is_pending:
+        raise ValidationError(_("This request has already been decided."), code="decided")
+    if not approve and not note.strip():
+        raise ValidationError({"note": _("Say why the request is declined.")})
+    before = snapshot(change, ["status"])
+    if approve:
+        try:
+            _apply_change(change)
+        except (ValidationError, ValueError) as conflict:
+            # The registry changed since the request was made (e.g. another field change).
+            raise ValidationError(_("The change can no longer be applied: %s") % conflict) from conflict
+    change.status = ChangeRequestStatus.APPROVED if approve else ChangeRequestStatus.REJECTED
+    change.decided_by, change.decided_at, change.decision_note = by, timezone.now(), note.strip()
+    change.save()
+    audit_record(
+        action="city.change_request.decide",
+        obj=change,
+        before=before,
+        after=snapshot(change, ["status", "decision_note"]),
+    )
+    if change.requested_by is not None:
+        mail_people(
+            people=[change.requested_by], template="cities/email/change_request_decided", context={"change": change}
+        )
+    return change
+
+
+@transaction.atomic
+def change_request_withdraw(*, change: CityChangeRequest) -> CityChangeRequest:
+    change = CityChangeRequest.objects.select_for_update().get(pk=change.pk)
+    if not change.is_pending:
+        raise ValidationError(_("This request has already been decided."), code="decided")
+    change.status = ChangeRequestStatus.WITHDRAWN
+    change.save(update_fields=["status", "updated_at"])
+    audit_record(action="city.change_request.withdraw", obj=change, after={"status": change.status})
+    return change
+
+
+CONTACT_FIELDS = ["full_name", "job_title", "email", "phone"]
+
+
+@transaction.atomic
+def city_contacts_update(*, city: City, contacts: dict[str, dict]) -> list[str]:
+    """Set a city's contacts by role; a role with no name removes its contact. Returns the roles changed."""
+    existing = {contact.role: contact for contact in city.contacts.all()}
+    changed, before, after = [], {}, {}
+    for role, values in contacts.items():
+        values = {name: (values.get(name) or "").strip() for name in CONTACT_FIELDS}
+        contact = existing.get(role)
+        old = snapshot(contact, CONTACT_FIELDS) if contact else {}
+        if not values["full_name"]:
+            if contact is not None:
+                contact.delete()
+                changed.append(role)
+                before[role], after[role] = old, {}
+            continue
+        if contact is None:
+            contact = CityContact(city=city, role=role)
+        if old == values:
+            continue
+        for name, value in values.items():
+            setattr(contact, name, value)
+        contact.full_clean()
+        contact.save()
+        changed.append(role)
+        before[role], after[role] = old, values
+    if changed:
+        audit_record(action="city.contacts_update", obj=city, before=before, after=after)
+    return changed
