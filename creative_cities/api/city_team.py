@@ -4,13 +4,15 @@ The same policy functions as the pages decide: a focal point's token edits their
 own city and gets a 403 on another.
 """
 
+from django.conf import settings
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from creative_cities.cities import policies, selectors, services
-from creative_cities.cities.forms import CityProfileForm
+from creative_cities.cities.forms import ChangeRequestForm, CityProfileForm
 from creative_cities.cities.models import City
 from creative_cities.core.policies import policy
 
@@ -92,8 +94,60 @@ def update_city_profile(request: HttpRequest, slug: str, payload: ProfileIn):
     data.update(payload.dict(exclude_unset=True))
     form = CityProfileForm(data)
     if not form.is_valid():
-        details = [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-        raise ApiError(400, "invalid_profile", _("The profile has invalid values."), details)
+        raise ApiError(400, "invalid_profile", _("The profile has invalid values."), _form_errors(form))
     changed = services.city_update_profile(city=city, **form.cleaned_data)
     values = {name: getattr(city, name) for name in CityProfileForm.base_fields}
     return {"slug": city.slug, **values, "changed": changed}
+
+
+class ChangeRequestIn(Schema):
+    """As on the page: `kind` is rename, change_field or leave, with the values that kind needs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str
+    reason: str
+    new_name: str = ""
+    new_field: str | None = Field(None, description="Creative field code, for change_field.")
+    effective_year: int | None = None
+    left_on: str | None = Field(None, description="YYYY-MM-DD, for leave.")
+
+
+class ChangeRequestOut(Schema):
+    id: int
+    city: str
+    kind: str
+    status: str
+    url: str
+
+
+def _form_errors(form) -> list[dict]:
+    return [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
+
+
+@router.post(
+    "/cities/{slug}/change-requests",
+    response={201: ChangeRequestOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Ask the Secretariat to change a city's name, creative field or status",
+)
+@policy("can_request_city_change")
+def create_change_request(request: HttpRequest, slug: str, payload: ChangeRequestIn):
+    city = _city(slug)
+    if not policies.can_request_city_change(request.user, city):
+        raise _refuse()
+    data = payload.dict()
+    field = selectors.creative_fields().filter(code=data["new_field"]).first() if data["new_field"] else None
+    if data["new_field"] and field is None:
+        raise ApiError(
+            400,
+            "invalid_change_request",
+            _("Unknown creative field."),
+            [{"field": "new_field", "message": data["new_field"]}],
+        )
+    form = ChangeRequestForm({**data, "new_field": field.pk if field else ""}, city=city)
+    if not form.is_valid():
+        raise ApiError(400, "invalid_change_request", _("The request has invalid values."), _form_errors(form))
+    change = services.change_request_submit(city=city, by=request.user, **form.cleaned_data)
+    url = settings.SITE_URL.rstrip("/") + reverse("cities:change_request_detail", kwargs={"pk": change.pk})
+    return Status(201, {"id": change.pk, "city": city.slug, "kind": change.kind, "status": change.status, "url": url})

@@ -168,3 +168,24 @@ def test_personal_data_lists_tokens_without_secrets(focal_point_lyon, focal_poin
     data = focal_point_lyon.get("/en/me/data.json").json()
     assert [t["name"] for t in data["api_tokens"]] == ["sync"]
     assert secret not in json.dumps(data)
+
+
+def test_a_change_request_through_the_api_follows_the_page_s_rules(client, focal_point_lyon_user, lyon):
+    from creative_cities.cities.models import CityChangeRequest
+
+    _token, secret = token_create(user=focal_point_lyon_user, name="sync", scope="write", days=30)
+
+    def post(slug, body):
+        path = f"/api/v1/cities/{slug}/change-requests"
+        return client.post(path, json.dumps(body), content_type="application/json", **bearer(secret))
+
+    invalid = post("lyon", {"kind": "change_field", "reason": "", "new_field": "literature"})
+    assert invalid.status_code == 400
+    assert {d["field"] for d in invalid.json()["error"]["details"]} >= {"reason", "new_field", "effective_year"}
+    assert post("lyon", {"kind": "change_field", "reason": "x", "new_field": "poetry"}).status_code == 400
+    assert post("dakar", {"kind": "rename", "reason": "x", "new_name": "Ndakaaru"}).status_code == 403
+    created = post("lyon", {"kind": "change_field", "reason": "Vote.", "new_field": "music", "effective_year": 2026})
+    assert created.status_code == 201, created.content
+    change = CityChangeRequest.objects.get()
+    assert created.json()["url"].endswith(f"/en/change-requests/{change.pk}/")
+    assert (change.city, change.new_field.code, change.requested_by) == (lyon, "music", focal_point_lyon_user)
