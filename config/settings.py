@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "creative_cities.core",
     "creative_cities.accounts",
     "creative_cities.audit",
@@ -162,6 +164,58 @@ MFA_TOTP_ISSUER = "Creative Cities Platform"
 SESSION_COOKIE_AGE = envint("SESSION_HOURS", 12) * 3600
 SESSION_SAVE_EVERY_REQUEST = True
 
+
+# Single sign-on through OpenID Connect (docs/operators.md). No provider, and no
+# button, unless OIDC_SERVER_URL is set; several with OIDC_PROVIDERS listing variable
+# prefixes ("OIDC,OIDC_PARTNER" also reads OIDC_PARTNER_SERVER_URL, ...). Secrets come
+# from the environment only.
+#
+# A provider's sign-in reaches an existing account only when the provider says the
+# address is verified (the account is then linked to it); a new person's address
+# counts as verified on the same condition, and is otherwise confirmed by e-mail.
+# The code flow uses state and PKCE. The second factor still applies after SSO
+# (allauth's MFA stage, and RequireMFAMiddleware for the roles that need one).
+def oidc_apps(prefixes: list[str], *, require_https: bool = PRODUCTION) -> list[dict]:
+    """allauth's APPS entries for the OpenID Connect providers named by variable prefixes."""
+    apps = []
+    for prefix in prefixes:
+        server_url = env(f"{prefix}_SERVER_URL")
+        if not server_url:
+            continue
+        if require_https and not server_url.startswith("https://"):
+            # The id_token comes straight from the provider's token endpoint: TLS is what vouches for it.
+            raise RuntimeError(f"{prefix}_SERVER_URL must be an https:// address when DJANGO_ENV=production")
+        missing = [name for name in ("CLIENT_ID", "CLIENT_SECRET") if not env(f"{prefix}_{name}")]
+        if missing:
+            raise RuntimeError(f"{prefix}_SERVER_URL is set: {', '.join(f'{prefix}_{m}' for m in missing)} must be too")
+        scopes = env(f"{prefix}_SCOPES", "openid profile email").replace(",", " ").split()
+        apps.append(
+            {
+                "provider_id": env(f"{prefix}_PROVIDER_ID", "sso"),
+                "name": env(f"{prefix}_PROVIDER_NAME", "SSO"),
+                "client_id": env(f"{prefix}_CLIENT_ID"),
+                "secret": env(f"{prefix}_CLIENT_SECRET"),
+                "settings": {
+                    "server_url": server_url,
+                    "scope": scopes,
+                    "email_authentication": envbool(f"{prefix}_MATCH_BY_EMAIL", True),
+                },
+            }
+        )
+    ids = [app["provider_id"] for app in apps]
+    if len(ids) != len(set(ids)):
+        raise RuntimeError(f"each OpenID Connect provider needs its own <prefix>_PROVIDER_ID, not {ids}")
+    return apps
+
+
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {"OAUTH_PKCE_ENABLED": True, "APPS": oidc_apps(envlist("OIDC_PROVIDERS", "OIDC"))}
+}
+SOCIALACCOUNT_ADAPTER = "creative_cities.accounts.sso.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False  # the platform never calls the provider on a person's behalf
+
 # Argon2 first; the others only so that older hashes still verify (and are upgraded).
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -192,6 +246,25 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploaded files are served by the platform itself (core/media.py), since scripts/run
+# has no web server in front; production turns this off and lets nginx serve MEDIA_ROOT.
+SERVE_MEDIA = envbool("SERVE_MEDIA", True)
+
+# Uploads (creative_cities/core/uploads.py): a file is refused by its size before it
+# is decoded, and an image by its pixel count, since a small file can claim a huge picture.
+UPLOAD_MAX_IMAGE_BYTES = envint("UPLOAD_MAX_IMAGE_BYTES", 5 * 1024 * 1024)
+UPLOAD_MAX_IMAGE_PIXELS = envint("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
+# Django's own limits, so that neither memory nor disk grows with what a client sends
+# (gunicorn alone has no limit on request bodies). The form fields other than files are
+# a few pages of text at most. A request of up to FILE_UPLOAD_MAX_MEMORY_SIZE is kept in
+# memory, a larger one goes to a temporary file, of which the capped handler writes no
+# more than the largest upload allowed.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "creative_cities.core.uploads.CappedTemporaryFileUploadHandler",
+]
 
 # Security. Production turns on HTTPS-only cookies and HSTS; see docs/operators.md.
 SECURE_CONTENT_TYPE_NOSNIFF = True

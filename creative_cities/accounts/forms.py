@@ -1,11 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.uploads import ImageUploadField
+
 from .choices import CITY_ROLES, FIELD_ROLES, Language, RoleKind
 
 
 class AccountDeleteForm(forms.Form):
-    """Deleting an account asks for its password, so that a borrowed session cannot do it."""
+    """Deleting an account asks for its password, so that a borrowed session cannot do it.
+
+    People who only sign in through single sign-on have no password: they type their
+    e-mail address instead, which at least stops a stray click.
+    """
 
     password = forms.CharField(
         label=_("Your password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
@@ -14,10 +20,17 @@ class AccountDeleteForm(forms.Form):
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if not user.has_usable_password():
+            self.fields["password"] = forms.CharField(
+                label=_("Your e-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+            )
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not self.user.has_usable_password():
+            if password.strip().lower() != self.user.email.lower():
+                raise forms.ValidationError(_("This is not your e-mail address."))
+        elif not self.user.check_password(password):
             raise forms.ValidationError(_("This is not your password."))
         return password
 
@@ -60,4 +73,42 @@ class InvitationForm(forms.Form):
             self.add_error("field", _("This role belongs to a creative field."))
         if kind in CITY_ROLES and city is None:
             self.add_error("role", _("Choose the city with the role."))
+        return cleaned
+
+
+# Avatars are shown small (the header) and at most a few hundred pixels wide (the profile).
+AVATAR_EDGE = 512
+
+
+class ProfileForm(forms.Form):
+    """What a person edits of their own account: their name, language and picture."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=200, required=False)
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=Language.choices,
+        help_text=_("Language of the e-mails the platform sends you."),
+    )
+    avatar = ImageUploadField(
+        label=_("Picture"),
+        required=False,
+        max_edge=AVATAR_EDGE,
+        square=True,
+        help_text=_(
+            "A JPEG, PNG, WebP or GIF image. It is cropped to a square, and stored without "
+            "the details a camera records (place, date, device)."
+        ),
+    )
+    remove_avatar = forms.BooleanField(label=_("Remove my picture"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("initial", {"full_name": user.full_name, "preferred_language": user.preferred_language})
+        super().__init__(*args, **kwargs)
+        if not user.avatar:
+            del self.fields["remove_avatar"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("avatar") and cleaned.get("remove_avatar"):
+            self.add_error("remove_avatar", _("Send a new picture or remove the current one, not both."))
         return cleaned

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.uploads import UploadTo
+
 from .choices import CITY_ROLES, FIELD_ROLES, Language, RoleKind
 
 
@@ -52,6 +54,8 @@ class User(AbstractUser):
         default=Language.EN,
         help_text=_("Language of the e-mails the platform sends you."),
     )
+    # Stored re-encoded by core.uploads (no metadata, random name), never as sent.
+    avatar = models.FileField(_("picture"), upload_to=UploadTo("avatars"), blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -9,6 +9,11 @@ PUBLIC = "public"  # anyone, signed in or not
 SIGNED_IN = "signed_in"  # anonymous visitors are sent to the sign-in page
 SIGN_IN_STAGE = "sign_in_stage"  # only during a sign-in in progress (second factor, code)
 EMAILED_KEY = "emailed_key"  # anyone holding the key sent by e-mail
+# Single sign-on: anyone may start a sign-in with a configured provider (an unknown
+# one is a 404), and its answer is accepted only with the state and PKCE verifier that
+# this browser's own start stored in its session.
+PROVIDER_HANDSHAKE = "provider_handshake"
+SIGN_IN_FAILED = "sign_in_failed"  # anyone; only says that a sign-in failed, with status 401
 
 ACCOUNT_ROUTE_POLICIES = {
     "account_login": PUBLIC,
@@ -34,6 +39,12 @@ ACCOUNT_ROUTE_POLICIES = {
     "mfa_view_recovery_codes": SIGNED_IN,
     "mfa_generate_recovery_codes": SIGNED_IN,
     "mfa_download_recovery_codes": SIGNED_IN,
+    "socialaccount_connections": SIGNED_IN,
+    "socialaccount_signup": SIGN_IN_STAGE,  # finishes a sign-up begun at a provider
+    "socialaccount_login_cancelled": PUBLIC,
+    "socialaccount_login_error": SIGN_IN_FAILED,
+    "openid_connect_login": PROVIDER_HANDSHAKE,
+    "openid_connect_callback": PROVIDER_HANDSHAKE,
 }
 
 
@@ -52,3 +63,10 @@ def invitable_roles(user) -> list[tuple[str, object]]:
 
 def can_invite(user) -> bool:
     return bool(invitable_roles(user))
+
+
+def secretariat_only(request, **_kwargs) -> bool:
+    """The rule of every Secretariat page: people, roles, the audit trail, change requests."""
+    from creative_cities.accounts.selectors import user_is_secretariat
+
+    return user_is_secretariat(request.user)

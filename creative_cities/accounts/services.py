@@ -3,6 +3,7 @@
 import hashlib
 import secrets
 from datetime import date, timedelta
+from urllib.parse import urljoin
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -17,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from creative_cities.audit.services import audit_record, snapshot
+from creative_cities.core.uploads import CleanedUpload
 
 from .choices import CITY_ROLES, FIELD_ROLES, RoleKind
 from .models import Invitation, Role, User
@@ -54,6 +56,14 @@ def _check_role_scope(*, kind: str, city, field) -> None:
         raise ValidationError({"field": _("This role belongs to a creative field.")})
 
 
+def _years_after(day: date, years: int) -> date:
+    """The same day some years later; a term begun on 29 February ends on 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 @transaction.atomic
 def role_grant(
     *,
@@ -69,7 +79,21 @@ def role_grant(
     _check_role_scope(kind=kind, city=city, field=field)
     starts_on = starts_on or today()
     if kind in FIELD_ROLES and ends_on is None:
-        ends_on = starts_on.replace(year=starts_on.year + 2)
+        ends_on = _years_after(starts_on, 2)
+    # Checked here with plain messages: the database constraints would refuse the
+    # same rows, but with a message that names the constraint rather than the field.
+    if not user.is_active:
+        raise ValidationError(_("This account is deactivated: reactivate it before giving it a role."))
+    if ends_on is not None and ends_on < starts_on:
+        raise ValidationError({"ends_on": _("The end date must not be before the start date.")})
+    if (
+        kind == RoleKind.FOCAL_POINT
+        and ends_on is None
+        and Role.objects.filter(kind=RoleKind.FOCAL_POINT, city=city, ends_on__isnull=True).exists()
+    ):
+        raise ValidationError(
+            {"city": _("%(city)s already has a focal point: hand the role over instead.") % {"city": city.name}}
+        )
     role = Role(
         user=user, kind=kind, city=city, field=field, starts_on=starts_on, ends_on=ends_on, granted_by=granted_by
     )
@@ -106,6 +130,7 @@ def focal_point_hand_over(*, city, to: User, by: User) -> Role:
 def user_personal_data(*, user: User) -> dict:
     """Everything the platform holds about a person, for them to download."""
     from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialAccount
 
     from creative_cities.audit.models import AuditEvent
 
@@ -116,9 +141,12 @@ def user_personal_data(*, user: User) -> dict:
             "preferred_language": user.preferred_language,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
+            "avatar": urljoin(settings.SITE_URL, user.avatar.url) if user.avatar else None,
         },
         "email_addresses": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
         "second_factors": sorted(Authenticator.objects.filter(user=user).values_list("type", flat=True)),
+        # Which single sign-on accounts are linked, not the provider's tokens or profile data.
+        "sso_accounts": list(SocialAccount.objects.filter(user=user).order_by("pk").values("provider", "uid")),
         "roles": [
             {
                 "role": role.kind,
@@ -157,7 +185,10 @@ def user_delete(*, user: User) -> None:
     AuditEvent.objects.filter(object_type=User._meta.label, object_id=str(user.pk)).update(
         object_label=f"deleted account {user.pk}", after={}
     )
+    avatar, storage = user.avatar.name, user.avatar.storage
     user.delete()
+    if avatar:
+        transaction.on_commit(lambda: storage.delete(avatar))
 
 
 INVITATION_DAYS = 14
@@ -217,3 +248,74 @@ def invitation_accept(*, invitation: "Invitation", user: User) -> Role:
     EmailAddress.objects.filter(user=user, email__iexact=invitation.email).update(verified=True)
     audit_record(action="invitation.accept", obj=invitation, actor=user)
     return role
+
+
+# What the audit trail records of a profile; the picture by its stored name.
+PROFILE_FIELDS = ["full_name", "preferred_language"]
+
+
+def _profile_snapshot(user: User) -> dict:
+    return {**snapshot(user, PROFILE_FIELDS), "avatar": user.avatar.name or ""}
+
+
+@transaction.atomic
+def user_profile_update(
+    *,
+    user: User,
+    full_name: str,
+    preferred_language: str,
+    avatar: CleanedUpload | None = None,
+    remove_avatar: bool = False,
+) -> User:
+    """Change a person's name, preferred language and picture (a new one, or none).
+
+    The replaced picture's file is deleted once the change is committed; a change
+    that fails leaves the account and its picture as they were.
+    """
+    before = _profile_snapshot(user)
+    user.full_name, user.preferred_language = full_name.strip(), preferred_language
+    user.clean_fields(exclude=[f.name for f in User._meta.fields if f.name not in PROFILE_FIELDS])
+    old_avatar, storage = user.avatar.name, user.avatar.storage
+    written = ""
+    try:
+        if avatar is not None:
+            user.avatar.save(avatar.name, avatar, save=False)
+            written = user.avatar.name
+        elif remove_avatar:
+            user.avatar = ""
+        user.save(update_fields=[*PROFILE_FIELDS, "avatar"])
+        audit_record(action="user.profile_update", obj=user, before=before, after=_profile_snapshot(user))
+    except Exception:
+        if written:
+            storage.delete(written)  # the new file belongs to a change that did not happen
+        raise
+    if old_avatar and old_avatar != user.avatar.name:
+        # Only once committed: until then the database still names the old file.
+        transaction.on_commit(lambda: storage.delete(old_avatar))
+    return user
+
+
+@transaction.atomic
+def user_deactivate(*, user: User, by: User) -> User:
+    """Stop a person from signing in; their roles, history and audit trail stay as they are.
+
+    Open sessions and API tokens stop working at once: Django's authentication
+    backends and the token check refuse inactive accounts on every request.
+    """
+    if user.pk == by.pk:
+        raise ValidationError(_("You cannot deactivate your own account."), code="self")
+    if user.is_active:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        audit_record(action="user.deactivate", obj=user, before={"is_active": True}, after={"is_active": False})
+    return user
+
+
+@transaction.atomic
+def user_reactivate(*, user: User) -> User:
+    """Let a deactivated person sign in again, with the roles they still hold."""
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        audit_record(action="user.reactivate", obj=user, before={"is_active": False}, after={"is_active": True})
+    return user

@@ -6,6 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("me/", views.my_roles, name="my_roles"),
+    path("me/profile/", views.profile, name="profile"),
     path("me/data.json", views.my_data, name="my_data"),
     path("me/delete/", views.my_account_delete, name="my_account_delete"),
     path("invitations/new/", views.invitation_create, name="invitation_create"),

@@ -14,7 +14,7 @@ from creative_cities.core.policies import public, signed_in
 
 from . import policies, selectors, services
 from .choices import CITY_ROLES
-from .forms import AccountDeleteForm, InvitationForm
+from .forms import AccountDeleteForm, InvitationForm, ProfileForm
 
 
 @signed_in()
@@ -31,6 +31,17 @@ def my_roles(request):
             "can_invite": policies.can_invite(request.user),
         },
     )
+
+
+@signed_in()
+def profile(request):
+    """The person edits their name, preferred language and picture."""
+    form = ProfileForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.user_profile_update(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your profile is saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
 
 
 @signed_in()

@@ -6,6 +6,8 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.uploads import ImageUploadField
+
 from . import selectors
 from .choices import STATUS_ALL, ChangeRequestKind, CitySort, CityStatus
 from .models import FIRST_DESIGNATION_YEAR
@@ -156,3 +158,17 @@ class FocalPointHandoverForm(forms.Form):
         help_text=_("The person must already have an account; invite them to the city's team first if not."),
     )
     confirm = forms.BooleanField(label=_("I understand that the current focal point loses access to the city's work."))
+
+
+class CityImageForm(forms.Form):
+    """An image and what it shows, said in words for people who cannot see it."""
+
+    image = ImageUploadField(label=_("Image"), max_edge=1600, help_text=_("JPEG, PNG, WebP or GIF."))
+    alt_en = forms.CharField(
+        label=_("What the image shows, in English"),
+        max_length=250,
+        help_text=_("Read aloud to people who cannot see the image."),
+    )
+    alt_fr = forms.CharField(label=_("What the image shows, in French"), max_length=250, required=False)
+    alt_es = forms.CharField(label=_("What the image shows, in Spanish"), max_length=250, required=False)
+    credit = forms.CharField(label=_("Credit"), max_length=200, required=False, help_text=_("Photographer, licence."))

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from creative_cities.core.models import TimeStampedModel, TranslatedNameModel, current_language
+from creative_cities.core.uploads import UploadTo
 
 from .choices import ChangeRequestKind, ChangeRequestStatus, CityStatus, ContactRole
 
@@ -225,3 +226,34 @@ class CityChangeRequest(TimeStampedModel):
     @property
     def is_pending(self) -> bool:
         return self.status == ChangeRequestStatus.PENDING
+
+
+class CityImage(TimeStampedModel):
+    """A picture on a city's page, added by its team: re-encoded without metadata, described for
+    people who cannot see it in each language."""
+
+    city = models.ForeignKey(City, models.CASCADE, related_name="images", verbose_name=_("city"))
+    image = models.FileField(_("image"), upload_to=UploadTo("cities"))
+    width = models.PositiveIntegerField(_("width"))
+    height = models.PositiveIntegerField(_("height"))
+    alt_en = models.CharField(_("description in English"), max_length=250)
+    alt_fr = models.CharField(_("description in French"), max_length=250, blank=True)
+    alt_es = models.CharField(_("description in Spanish"), max_length=250, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("added by")
+    )
+
+    class Meta:
+        ordering = ["city", "position", "pk"]
+        verbose_name = _("city image")
+        verbose_name_plural = _("city images")
+
+    def __str__(self) -> str:
+        return f"{self.city} · {self.alt_en}"
+
+    @property
+    def alt(self) -> str:
+        """The description in the reader's language, else in English."""
+        return getattr(self, f"alt_{current_language()}") or self.alt_en

@@ -343,3 +343,7 @@ def city_profile_gaps(*, city: City) -> list[str]:
     if hasattr(city, "images") and not city.images.exists():
         gaps.append(_("An image of the city"))
     return gaps
+
+
+def city_image_list(*, city: City):
+    return city.images.order_by("position", "pk")

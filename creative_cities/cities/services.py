@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from creative_cities.core.mail import mail_people
 from creative_cities.core.text import fold
 
 from .choices import ChangeRequestKind, ChangeRequestStatus, CityStatus
-from .models import City, CityChangeRequest, CityContact, CityFieldPeriod, Country, CreativeField
+from .models import City, CityChangeRequest, CityContact, CityFieldPeriod, CityImage, Country, CreativeField
 from .selectors import registry_version_forget
 
 
@@ -333,3 +333,55 @@ def city_contacts_update(*, city: City, contacts: dict[str, dict]) -> list[str]:
     if changed:
         audit_record(action="city.contacts_update", obj=city, before=before, after=after)
     return changed
+
+
+# Images of a city, added and removed by its team.
+MAX_CITY_IMAGES = 12
+
+
+@transaction.atomic
+def city_image_add(*, city: City, upload, alt_en: str, by, alt_fr: str = "", alt_es: str = "", credit: str = ""):
+    """Store an image already cleaned by core.uploads (re-encoded, no metadata) with its descriptions."""
+    import io
+
+    from PIL import Image
+
+    if city.images.count() >= MAX_CITY_IMAGES:
+        message = _("A city shows at most %(count)s images: remove one first.")
+        raise ValidationError(message % {"count": MAX_CITY_IMAGES})
+    upload.seek(0)
+    with Image.open(io.BytesIO(upload.read())) as picture:
+        width, height = picture.size
+    upload.seek(0)
+    position = (city.images.aggregate(last=models.Max("position"))["last"] or 0) + 1
+    image = CityImage(
+        city=city,
+        width=width,
+        height=height,
+        alt_en=alt_en.strip(),
+        alt_fr=alt_fr.strip(),
+        alt_es=alt_es.strip(),
+        credit=credit.strip(),
+        position=position,
+        added_by=by,
+    )
+    image.full_clean(exclude=["image"])
+    image.image.save(upload.name, upload, save=False)
+    try:
+        image.save()
+        audit_record(action="city.image_add", obj=city, after={"image": image.image.name, "alt_en": image.alt_en})
+        registry_changed()
+    except Exception:
+        # Keep no file for a row that was not written.
+        image.image.storage.delete(image.image.name)
+        raise
+    return image
+
+
+@transaction.atomic
+def city_image_remove(*, image: CityImage) -> None:
+    city, name, storage = image.city, image.image.name, image.image.storage
+    image.delete()
+    audit_record(action="city.image_remove", obj=city, before={"image": name, "alt_en": image.alt_en})
+    registry_changed()
+    transaction.on_commit(lambda: storage.delete(name))

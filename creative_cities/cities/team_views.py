@@ -12,7 +12,7 @@ from creative_cities.core.policies import signed_in
 
 from . import policies, selectors, services
 from .choices import ChangeRequestStatus, ContactRole
-from .forms import ChangeDecisionForm, ChangeRequestForm, CityContactForm, FocalPointHandoverForm
+from .forms import ChangeDecisionForm, ChangeRequestForm, CityContactForm, CityImageForm, FocalPointHandoverForm
 from .models import CityChangeRequest
 from .presentation import history_rows
 
@@ -23,7 +23,7 @@ def _city_or_404(slug: str):
     return get_object_or_404(selectors.city_list(status="all"), slug=slug)
 
 
-def _may_request_change(request, slug: str) -> bool:
+def _may_request_change(request, slug: str, **_kwargs) -> bool:
     return policies.can_request_city_change(request.user, _city_or_404(slug))
 
 
@@ -211,3 +211,42 @@ def focal_point_handover(request, slug: str):
         "cities/focal_point_handover.html",
         {"city": city, "form": form, "current": city_current_focal_point(city=city)},
     )
+
+
+@signed_in(_may_request_change)
+def city_images(request, slug: str):
+    """The city's images: add one (checked and re-encoded before anything is stored) or remove one."""
+    city = selectors.city_get(slug=slug)
+    form = CityImageForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.city_image_add(
+                city=city,
+                upload=data["image"],
+                by=request.user,
+                alt_en=data["alt_en"],
+                alt_fr=data["alt_fr"],
+                alt_es=data["alt_es"],
+                credit=data["credit"],
+            )
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            messages.success(request, _("The image is added to the page of %s.") % city.name)
+            return redirect("cities:city_images", slug=city.slug)
+    return render(
+        request,
+        "cities/city_images.html",
+        {"city": city, "form": form, "images": selectors.city_image_list(city=city)},
+    )
+
+
+@require_POST
+@signed_in(_may_request_change)
+def city_image_remove(request, slug: str, pk: int):
+    city = selectors.city_get(slug=slug)
+    image = get_object_or_404(selectors.city_image_list(city=city), pk=pk)
+    services.city_image_remove(image=image)
+    messages.success(request, _("The image is removed."))
+    return redirect("cities:city_images", slug=city.slug)

@@ -139,6 +139,7 @@ def city_detail(request, slug: str):
         {
             "city": city,
             "history": selectors.city_field_history(city=city),
+            "images": selectors.city_image_list(city=city),
             "neighbours": selectors.city_neighbours(city=city),
             "contacts": selectors.city_contacts(city=city) if policies.can_see_city_contacts(request.user) else None,
             "can_edit": policies.can_edit_city_profile(request.user, city),

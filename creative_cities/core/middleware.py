@@ -3,6 +3,15 @@
 from django.conf import settings
 
 
+def _sso_origins() -> list[str]:
+    """The single sign-on providers' origins: the sign-in buttons' forms are redirected there."""
+    from urllib.parse import urlsplit
+
+    apps = getattr(settings, "SOCIALACCOUNT_PROVIDERS", {}).get("openid_connect", {}).get("APPS", [])
+    parts = [urlsplit(app["settings"]["server_url"]) for app in apps]
+    return sorted({f"{part.scheme}://{part.netloc}" for part in parts})
+
+
 def _content_security_policy() -> str:
     img_src = ["'self'", "data:"]
     connect_src = ["'self'"]
@@ -21,7 +30,8 @@ def _content_security_policy() -> str:
         "connect-src": connect_src,
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        # Chromium applies form-action to where a form's answer redirects too.
+        "form-action": ["'self'", *_sso_origins()],
         "frame-ancestors": ["'none'"],
     }
     return "; ".join(f"{key} {' '.join(values)}" for key, values in directives.items())
@@ -36,10 +46,10 @@ class SecurityHeadersMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.csp = _content_security_policy()
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", self.csp)
+        # Built per response (a few string joins) so that it follows the settings.
+        response.headers.setdefault("Content-Security-Policy", _content_security_policy())
         response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
         return response

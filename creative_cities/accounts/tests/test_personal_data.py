@@ -40,3 +40,16 @@ def test_a_wrong_password_deletes_nothing(focal_point_lyon, focal_point_lyon_use
     assert response.status_code == 200
     assert "This is not your password." in response.content.decode()
     assert User.objects.filter(pk=focal_point_lyon_user.pk).exists()
+
+
+def test_a_person_without_a_password_confirms_with_their_address(client, django_user_model):
+    """People who only use single sign-on have no password to type."""
+    user = django_user_model.objects.create(email="nadia@example.org")
+    user.set_unusable_password()
+    user.save()
+    client.force_login(user)
+    wrong = client.post("/en/me/delete/", {"password": "someone@example.org"})
+    assert wrong.status_code == 200 and "password" in wrong.context["form"].errors
+    assert django_user_model.objects.filter(pk=user.pk).exists()
+    assert client.post("/en/me/delete/", {"password": "Nadia@example.org"}).status_code == 302
+    assert not django_user_model.objects.filter(pk=user.pk).exists()

@@ -47,3 +47,11 @@ def percent_of(value, total) -> float:
         return round(100 * float(value) / float(total), 1) if total else 0
     except (TypeError, ValueError):
         return 0
+
+
+@register.filter
+def is_secretariat(user) -> bool:
+    """Whether to show the Secretariat's link; the pages check the same policy themselves."""
+    from creative_cities.accounts.selectors import user_is_secretariat
+
+    return user_is_secretariat(user)
