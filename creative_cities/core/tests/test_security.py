@@ -54,3 +54,31 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_every_form_that_posts_carries_a_csrf_token():
+    """A form template that posts without {% csrf_token %} would be refused by Django at run time;
+    this finds it before anyone does."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    missing = []
+    for template in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+        text = template.read_text()
+        for form in re.findall(r"<form\b[^>]*>.*?</form>", text, flags=re.S | re.I):
+            if re.search(r'method="post"', form, flags=re.I) and "{% csrf_token %}" not in form:
+                missing.append(str(template.relative_to(settings.BASE_DIR)))
+    assert missing == []
+
+
+def test_posts_without_a_csrf_token_are_refused(focal_point_lyon_user, lyon):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(focal_point_lyon_user)
+    response = client.post("/en/cities/lyon/edit/", {"website": "https://evil.example"})
+    assert response.status_code == 403
+    lyon.refresh_from_db()
+    assert lyon.website != "https://evil.example"
