@@ -331,16 +331,19 @@ def city_profile_gaps(*, city: City) -> list[str]:
     """What the city's profile still lacks, worded for its team."""
     from django.utils.translation import gettext as _
 
-    gaps = []
-    for code, language in (("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))):
-        if not getattr(city, f"description_{code}"):
-            gaps.append(_("A description in %s") % language)
+    # Whole sentences, not "a description in %s": language names do not slot into every language alike.
+    wanted = (
+        ("en", _("A description in English")),
+        ("fr", _("A description in French")),
+        ("es", _("A description in Spanish")),
+    )
+    gaps = [message for code, message in wanted if not getattr(city, f"description_{code}")]
     if not city.website:
         gaps.append(_("The official website"))
     roles = set(city.contacts.values_list("role", flat=True))
     if "focal_point" not in roles:
         gaps.append(_("The focal point's contact details"))
-    if hasattr(city, "images") and not city.images.exists():
+    if not city.images.exists():
         gaps.append(_("An image of the city"))
     return gaps
 
