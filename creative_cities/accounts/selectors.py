@@ -90,3 +90,13 @@ def user_list_secretariat() -> QuerySet[User]:
 
 def user_get_by_email(*, email: str) -> User | None:
     return User.objects.filter(email__iexact=email.strip()).first()
+
+
+def role_list_current_for_field(*, fields, kinds, on: date | None = None) -> QuerySet[Role]:
+    """Current roles of some kinds in some creative fields (the coordinators of a field, say)."""
+    on = on or today()
+    return (
+        Role.objects.filter(kind__in=kinds, field__in=fields, starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
+        .select_related("user")
+    )

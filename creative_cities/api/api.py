@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 from creative_cities.core.policies import public
 
-from . import cities, city_team, me
+from . import cities, city_team, knowledge, me
 from .errors import install_error_handlers
 
 api = NinjaAPI(
@@ -25,3 +25,4 @@ install_error_handlers(api)
 api.add_router("/", cities.router)
 api.add_router("/", city_team.router)
 api.add_router("/", me.router)
+api.add_router("/", knowledge.router)

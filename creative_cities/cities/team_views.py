@@ -143,6 +143,7 @@ def city_dashboard(request, slug: str):
     """ "My city": what the team keeps up to date, who is in the team, what waits for the Secretariat."""
     from creative_cities.accounts.policies import invitable_roles
     from creative_cities.accounts.selectors import role_list_current_for_city
+    from creative_cities.knowledge.selectors import item_list_for_team
 
     city = selectors.city_get(slug=slug)
     team = sorted(role_list_current_for_city(city=city), key=lambda role: (role.kind != "focal_point", str(role.user)))
@@ -156,6 +157,7 @@ def city_dashboard(request, slug: str):
             "requests": selectors.change_request_list(city=city)[:5],
             "rows": history_rows(selectors.city_history(city=city)[:5]),
             "may_hand_over": policies.can_hand_over_focal_point(request.user, city),
+            "knowledge": item_list_for_team(cities=[city])[:10],
             "may_invite": any(scope in (None, city) for _kind, scope in invitable_roles(request.user)),
         },
     )

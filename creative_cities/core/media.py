@@ -42,4 +42,7 @@ def media(request, path: str):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response["Cross-Origin-Resource-Policy"] = "same-origin"
+    if content_type == "application/pdf":
+        # Downloaded, not opened in the page: a PDF reader is a larger surface than an image decoder.
+        response["Content-Disposition"] = f'attachment; filename="{file.name}"'
     return response

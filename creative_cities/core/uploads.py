@@ -31,10 +31,10 @@ logger = logging.getLogger(__name__)
 
 # What the platform writes, by extension. The media view serves these types and
 # nothing else, so a file that did not come through this module is never served.
-STORED_TYPES = {".webp": "image/webp"}
+STORED_TYPES = {".webp": "image/webp", ".pdf": "application/pdf"}
 
 # The settings that cap each kind of upload, in bytes.
-SIZE_SETTINGS = ["UPLOAD_MAX_IMAGE_BYTES"]
+SIZE_SETTINGS = ["UPLOAD_MAX_IMAGE_BYTES", "UPLOAD_MAX_DOCUMENT_BYTES"]
 
 
 def largest_upload_bytes() -> int:
@@ -220,3 +220,54 @@ class ImageUploadField(UploadField):
 
     def clean_upload(self, upload: UploadedFile) -> CleanedUpload:
         return clean_image(upload, max_edge=self.max_edge, square=self.square)
+
+
+# Documents (PDF) ---------------------------------------------------------------
+
+NOT_A_PDF = _("This file is not a PDF document.")
+ENCRYPTED_PDF = _("This PDF is protected by a password: please send it without protection.")
+PDF_ACCEPT = "application/pdf"
+
+
+def clean_pdf(file) -> CleanedUpload:
+    """A PDF, rewritten page by page: no document metadata, no script, no action run on opening.
+
+    The pages (with their text, images and links) are copied into a new document;
+    what lives outside the pages (JavaScript, embedded files, open actions, XMP) is
+    left behind, and each page loses its own automatic actions.
+    """
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PdfReadError
+    from pypdf.generic import NameObject
+
+    data = read_capped(file, max_bytes=settings.UPLOAD_MAX_DOCUMENT_BYTES)
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise ValidationError(NOT_A_PDF, code="not_a_pdf")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise ValidationError(ENCRYPTED_PDF, code="encrypted")
+        writer = PdfWriter()
+        for page in reader.pages:
+            added = writer.add_page(page)
+            for key in ("/AA", "/JS"):
+                added.pop(NameObject(key), None)
+        out = io.BytesIO()
+        writer.write(out)
+    except ValidationError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        logger.info("refused a PDF that could not be read", exc_info=True)
+        raise ValidationError(NOT_A_PDF, code="not_a_pdf") from None
+    return CleanedUpload(out.getvalue(), extension=".pdf")
+
+
+class DocumentUploadField(UploadField):
+    """A PDF, cleaned by ``clean_pdf``."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.FileInput(attrs={"accept": PDF_ACCEPT}))
+        super().__init__(**kwargs)
+
+    def clean_upload(self, upload: UploadedFile) -> CleanedUpload:
+        return clean_pdf(upload)

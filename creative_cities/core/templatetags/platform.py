@@ -55,3 +55,56 @@ def is_secretariat(user) -> bool:
     from creative_cities.accounts.selectors import user_is_secretariat
 
     return user_is_secretariat(user)
+
+
+@register.filter
+def markdown(text):
+    """Markdown rendered and sanitised (core.markdown)."""
+    from creative_cities.core.markdown import render_markdown
+
+    return render_markdown(text)
+
+
+@register.simple_tag(takes_context=True)
+def query_with_added(context, key: str, value) -> str:
+    """The current query string with one more value of a repeatable parameter (a facet), back to page 1."""
+    params = context["request"].GET.copy()
+    values = params.getlist(key)
+    if str(value) not in values:
+        params.setlist(key, [*values, str(value)])
+    params.pop("page", None)
+    return f"?{params.urlencode()}"
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, key: str, value) -> str:
+    """The current query string without one value of a repeatable parameter, back to page 1."""
+    params = context["request"].GET.copy()
+    params.setlist(key, [v for v in params.getlist(key) if v != str(value)])
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def language_name(code) -> str:
+    """A language's name in the interface's language ("fr" → "French", "Français", "Francés")."""
+    from django.conf.locale import LANG_INFO
+    from django.utils.translation import gettext
+
+    info = LANG_INFO.get(str(code))
+    return gettext(info["name"]) if info else str(code)
+
+
+@register.filter
+def localise_path(path: str) -> str:
+    """A platform path stored in one language (/en/…) in the interface's language."""
+    from django.utils import translation
+
+    target = get_language()
+    source = path.split("/", 2)[1] if path and path.count("/") >= 2 else ""
+    if not path or source == target or source not in dict(settings.LANGUAGES):
+        return path
+    # The path resolves only under its own language's prefix.
+    with translation.override(source):
+        return translate_url(path, target)

@@ -31,6 +31,8 @@ LYON_TEAM = frozenset({FP_LYON, TEAM_LYON, SEC})
 LYON_FOCAL = frozenset({FP_LYON, SEC})
 INVITERS = frozenset({FP_LYON, FP_DAKAR, SEC})
 SECRETARIAT = frozenset({SEC})
+WRITERS = frozenset({FP_LYON, TEAM_LYON, FP_DAKAR, SEC})  # people holding a city role, and the Secretariat
+REVIEWERS = frozenset({COORD, SEC})  # the literature coordinator reviews Lyon's literature items
 
 SIGN_IN_REDIRECT = "sign-in"  # an anonymous visitor sent to the sign-in page
 
@@ -48,6 +50,7 @@ class Route:
     deny: int = 403
     anonymous: object = None  # what anonymous visitors get when not allowed; default: sent to sign in
     query: str = ""
+    overrides: dict = field(default_factory=dict)  # persona -> status, where one differs from ``deny``
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ class Operation:
     method: str
     path: str  # as declared in the router, e.g. /cities/{slug}/profile
     allow: frozenset
-    url: str  # the concrete path called
+    url: object  # the concrete path called, or callable(world) -> path
     body: object = None  # callable(world) -> JSON body
     ok: int = 200
     deny: int = 403
@@ -67,6 +70,10 @@ class Operation:
 
 def lyon(world):
     return {"slug": "lyon"}
+
+
+def published(world):
+    return {"slug": world.published.slug}
 
 
 def change_request(world):
@@ -176,6 +183,57 @@ ROUTES = [
         ok=302,
     ),
     Route("audit:audit_event_list", SECRETARIAT),
+    # The knowledge base: published items are public; drafts exist only for their team and reviewers.
+    Route("knowledge:search", EVERYONE, query="?q=lecture"),
+    Route("knowledge:search_export", EVERYONE, query="?q=lecture"),
+    Route("knowledge:feed_rss", EVERYONE),
+    Route("knowledge:feed_atom", EVERYONE, query="?field=literature"),
+    Route("knowledge:transfers", EVERYONE),
+    Route("knowledge:city_knowledge", EVERYONE, kwargs=lyon),
+    Route("knowledge:field_knowledge", EVERYONE, kwargs=lambda w: {"code": "literature"}),
+    Route("knowledge:item_detail", EVERYONE, kwargs=lambda w: {"slug": w.published.slug}),
+    Route(
+        "knowledge:item_detail", LYON_TEAM | {COORD}, kwargs=lambda w: {"slug": w.draft.slug}, deny=404, anonymous=404
+    ),
+    Route("knowledge:item_create", WRITERS),
+    Route("knowledge:review_queue", REVIEWERS),
+    Route("knowledge:item_edit", LYON_TEAM, kwargs=published),
+    Route("knowledge:item_translations", LYON_TEAM, kwargs=published),
+    Route("knowledge:item_attachments", LYON_TEAM, kwargs=published),
+    Route("knowledge:item_versions", LYON_TEAM, kwargs=published),
+    Route("knowledge:item_unpublish", LYON_TEAM, kwargs=published, method="post", ok=302),
+    Route(
+        "knowledge:item_translation_delete",
+        LYON_TEAM,
+        kwargs=lambda w: {"slug": w.published.slug, "language": "en"},
+        method="post",
+        ok=302,
+    ),
+    Route(
+        "knowledge:item_attachment_remove",
+        LYON_TEAM,
+        kwargs=lambda w: {"slug": w.published.slug, "pk": w.attachment.pk},
+        method="post",
+        ok=302,
+    ),
+    Route(
+        "knowledge:item_submit",
+        LYON_TEAM,
+        kwargs=lambda w: {"slug": w.draft.slug},
+        method="post",
+        ok=302,
+        deny=404,
+        overrides={COORD: 403},  # a reviewer sees the draft but does not send it
+    ),
+    Route(
+        "knowledge:item_review",
+        REVIEWERS,
+        kwargs=lambda w: {"slug": w.submitted.slug},
+        deny=404,
+        overrides={FP_LYON: 403, TEAM_LYON: 403},  # the authors see it, others do not
+    ),
+    # Writing to a city looking for partners: anyone signed in but the city's own team.
+    Route("knowledge:item_contact", SIGNED_IN - LYON_TEAM, kwargs=published, deny=404),
     Route("audit:audit_event_export", SECRETARIAT),
 ]
 
@@ -204,4 +262,21 @@ OPERATIONS = [
         ok=201,
     ),
     Operation("GET", "/me", SIGNED_IN, "/api/v1/me"),
+    Operation("GET", "/knowledge/search", EVERYONE, "/api/v1/knowledge/search?q=lecture"),
+    Operation("GET", "/knowledge/items/{slug}", EVERYONE, lambda w: f"/api/v1/knowledge/items/{w.published.slug}"),
+    Operation(
+        "POST",
+        "/knowledge/items",
+        WRITERS,
+        "/api/v1/knowledge/items",
+        body=lambda w: {"kind": "practice", "title": "Lire", "summary": "Lire ensemble.", "language": "fr"},
+        ok=201,
+    ),
+    Operation(
+        "PATCH",
+        "/knowledge/items/{slug}",
+        LYON_TEAM,
+        lambda w: f"/api/v1/knowledge/items/{w.published.slug}",
+        body=lambda w: {"summary": "Des lectures publiques."},
+    ),
 ]

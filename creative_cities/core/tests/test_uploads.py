@@ -255,6 +255,7 @@ def test_the_form_field_offers_only_accepted_types_to_the_browser():
 
 def test_the_upload_handler_keeps_no_more_than_the_cap_but_reports_the_real_size(settings):
     settings.UPLOAD_MAX_IMAGE_BYTES = 10_000
+    settings.UPLOAD_MAX_DOCUMENT_BYTES = 8_000  # the handler keeps the largest cap of any kind
     settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1_000  # so that the file goes to disk
     request = RequestFactory().post("/", {"picture": upload(b"x" * 200_000, name="huge.png")})
     received = request.FILES["picture"]
@@ -262,4 +263,59 @@ def test_the_upload_handler_keeps_no_more_than_the_cap_but_reports_the_real_size
     assert len(received.read()) == 10_001
     with pytest.raises(forms.ValidationError) as refused:
         clean_image(received, max_edge=512)
+    assert refused.value.code == "too_large"
+
+
+# PDF documents -------------------------------------------------------------
+
+
+def _pdf_with_script() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.actions import JavaScript
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.add_metadata({"/Author": "Secret Author", "/Title": "Plan"})
+    writer.add_open_action(JavaScript("app.alert('hello');"))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_is_rewritten_without_metadata_or_script(settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from creative_cities.core.uploads import clean_pdf
+
+    source = _pdf_with_script()
+    assert b"Secret Author" in source and b"/JavaScript" in source  # what must go
+    cleaned = clean_pdf(SimpleUploadedFile("plan.bin", source, content_type="text/plain"))
+    data = cleaned.read()
+    assert cleaned.name.endswith(".pdf") and data.startswith(b"%PDF-")
+    assert b"Secret Author" not in data and b"app.alert" not in data and b"/JavaScript" not in data
+
+
+def test_a_file_named_pdf_that_is_not_one_is_refused(settings):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from creative_cities.core.uploads import clean_pdf
+
+    for content in (b"<html>hello</html>", b"%PDF-1.7 but then nothing of a PDF"):
+        with pytest.raises(ValidationError) as refused:
+            clean_pdf(SimpleUploadedFile("report.pdf", content, content_type="application/pdf"))
+        assert refused.value.code == "not_a_pdf"
+
+
+def test_a_pdf_over_the_cap_is_refused_before_parsing(settings):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from creative_cities.core.uploads import clean_pdf
+
+    settings.UPLOAD_MAX_DOCUMENT_BYTES = 100
+    with pytest.raises(ValidationError) as refused:
+        clean_pdf(SimpleUploadedFile("big.pdf", _pdf_with_script(), content_type="application/pdf"))
     assert refused.value.code == "too_large"

@@ -1,0 +1,37 @@
+"""Labels for what the search facets hold as codes."""
+
+from functools import lru_cache
+
+from django.conf.locale import LANG_INFO
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+
+@lru_cache(maxsize=8)
+def _labels(language: str) -> dict:
+    from creative_cities.cities.models import Country, CreativeField, Region
+    from creative_cities.frameworks.models import AreaOfAction, Objective, SdgGoal, SdgTarget
+
+    from .choices import ItemKind
+
+    return {
+        "type": {**dict(ItemKind.choices), "city": _("City")},
+        "field": {f.code: f.name for f in CreativeField.objects.all()},
+        "region": {r.code: r.name for r in Region.objects.all()},
+        "country": {c.iso2: c.name for c in Country.objects.all()},
+        "objective": {o.code: o.name for o in Objective.objects.all()},
+        "area": {a.code: a.name for a in AreaOfAction.objects.all()},
+        "sdg": {
+            **{str(g.number): f"{g.number}. {g.name}" for g in SdgGoal.objects.all()},
+            **{t.code: f"{t.code} {t.label}" for t in SdgTarget.objects.all()},
+        },
+    }
+
+
+def facet_label(name: str, value) -> str:
+    if name == "language":
+        info = LANG_INFO.get(str(value))
+        return _(info["name"]) if info else str(value)
+    if name == "year":
+        return str(value)
+    return str(_labels(get_language() or "en").get(name, {}).get(str(value), value))

@@ -1,0 +1,120 @@
+"""The search page: one box over good practices, policies, publications and cities, in any language."""
+
+import csv
+
+from django import forms
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from creative_cities.core.policies import public
+
+# Facets shown on the page, in this order, with their labels.
+FACETS = [
+    ("type", _("Type")),
+    ("field", _("Creative field")),
+    ("region", _("Region")),
+    ("country", _("Country")),
+    ("objective", _("Objective")),
+    ("area", _("Area of action")),
+    ("sdg", _("SDG")),
+    ("year", _("Year")),
+    ("language", _("Language")),
+]
+KINDS = {"items": ["knowledge"], "cities": ["city"], "all": ["knowledge", "city"]}
+EXPORT_LIMIT = 5000
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    sort = forms.ChoiceField(
+        label=_("Sort by"), required=False, choices=[("relevance", _("Relevance")), ("date", _("Newest first"))]
+    )
+    mode = forms.ChoiceField(
+        label=_("Search by"),
+        required=False,
+        choices=[("hybrid", _("Words and meaning")), ("lexical", _("Words only")), ("semantic", _("Meaning only"))],
+    )
+    within = forms.ChoiceField(
+        label=_("Look in"),
+        required=False,
+        choices=[("all", _("Everything")), ("items", _("Practices, policies, publications")), ("cities", _("Cities"))],
+    )
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def search_arguments(self, request) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        filters = {name: request.GET.getlist(name) for name, _label in FACETS if request.GET.getlist(name)}
+        return {
+            "query": data.get("q") or "",
+            "kinds": KINDS[data.get("within") or "all"],
+            "filters": filters,
+            "mode": data.get("mode") or "hybrid",
+            "sort": data.get("sort") or "relevance",
+            "page": data.get("page") or 1,
+        }
+
+
+def _facet_rows(results, request) -> list:
+    """Each facet's values with their counts, the selected ones marked, labelled for people."""
+    from .presentation import facet_label
+
+    rows = []
+    for name, label in FACETS:
+        selected = set(request.GET.getlist(name))
+        values = [
+            {"value": str(value), "label": facet_label(name, value), "count": count, "selected": str(value) in selected}
+            for value, count in results.facets.get(name, [])
+        ]
+        if values:
+            rows.append({"name": name, "label": label, "values": values})
+    return rows
+
+
+@public
+def search(request):
+    from creative_cities.search.selectors import search as run_search
+
+    form = SearchForm(request.GET or None)
+    arguments = form.search_arguments(request)
+    results = run_search(**arguments, page_size=20)
+    return render(
+        request,
+        "knowledge/search.html",
+        {
+            "form": form,
+            "results": results,
+            "facets": _facet_rows(results, request),
+            "query": arguments["query"],
+            "page_count": max(1, -(-results.total // 20)),
+            "page_number": arguments["page"],
+        },
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@public
+def search_export(request):
+    """The selection as CSV (at most EXPORT_LIMIT rows), with the same query and filters as the page."""
+    from creative_cities.search.selectors import search as run_search
+
+    form = SearchForm(request.GET or None)
+    arguments = {**form.search_arguments(request), "page": 1}
+    results = run_search(**arguments, page_size=EXPORT_LIMIT)
+    writer = csv.writer(_Echo())
+
+    def rows():
+        yield writer.writerow(["kind", "title", "language", "url", "published", "score"])
+        for hit in results.hits:
+            yield writer.writerow(
+                [hit.kind, hit.title, hit.language, request.build_absolute_uri(hit.url),
+                 hit.published_at.date().isoformat() if hit.published_at else "", f"{hit.score:.4f}"]
+            )  # fmt: skip
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="knowledge-search.csv"'
+    return response

@@ -1,0 +1,100 @@
+"""Reads of the knowledge base."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from .choices import ItemStatus
+from .models import ItemTranslation, KnowledgeItem
+
+
+def item_list(*, published_only: bool = True) -> QuerySet[KnowledgeItem]:
+    items = KnowledgeItem.objects.select_related("owner_city__country__region", "adapted_from__owner_city")
+    if published_only:
+        items = items.filter(status=ItemStatus.PUBLISHED)
+    return items
+
+
+def item_get(*, slug: str) -> KnowledgeItem:
+    """One item with everything its page shows."""
+    return (
+        item_list(published_only=False)
+        .prefetch_related(
+            "cities__country",
+            "fields",
+            "objectives",
+            "areas",
+            "sdg_goals",
+            "sdg_targets__goal",
+            "partners",
+            "figures",
+            "links",
+            "attachments",
+            Prefetch("translations", queryset=ItemTranslation.objects.order_by("language")),
+            "adaptations__owner_city",
+        )
+        .get(slug=slug)
+    )
+
+
+def items_by_ids(ids) -> dict[int, KnowledgeItem]:
+    """Published items by id, for search results."""
+    items = item_list().filter(pk__in=list(ids)).prefetch_related("fields", "translations", "cities")
+    return {item.pk: item for item in items}
+
+
+def item_list_for_city(*, city) -> QuerySet[KnowledgeItem]:
+    return item_list().filter(cities=city).distinct().prefetch_related("fields")
+
+
+def item_list_for_field(*, field) -> QuerySet[KnowledgeItem]:
+    return item_list().filter(fields=field).distinct().select_related("owner_city").prefetch_related("fields")
+
+
+def item_list_to_review(*, user) -> QuerySet[KnowledgeItem]:
+    """Items waiting for review that this person may review: all for the Secretariat, their fields' for coordinators."""
+    from creative_cities.accounts.choices import FIELD_ROLES
+    from creative_cities.accounts.selectors import role_list_current, user_is_secretariat
+
+    items = item_list(published_only=False).filter(status=ItemStatus.SUBMITTED).prefetch_related("fields")
+    if user_is_secretariat(user):
+        return items.order_by("submitted_at")
+    fields = role_list_current(user=user).filter(kind__in=FIELD_ROLES).values("field")
+    return items.filter(fields__in=fields).distinct().order_by("submitted_at")
+
+
+def item_list_for_team(*, cities) -> QuerySet[KnowledgeItem]:
+    """Everything a city team wrote, whatever its status."""
+    return item_list(published_only=False).filter(owner_city__in=cities).order_by("-updated_at")
+
+
+def transfer_counts() -> dict:
+    """Practices adapted from another city's, counted by the city, field and region they came from and went to."""
+    adapted = item_list().filter(adapted_from__isnull=False, adapted_from__status=ItemStatus.PUBLISHED)
+    total = adapted.count()
+
+    def by(path: str, label: str):
+        rows = adapted.values(path, label).annotate(count=Count("pk", distinct=True)).order_by("-count", label)
+        return [(row[label], row["count"]) for row in rows if row[path] is not None]
+
+    from creative_cities.cities.models import CreativeField, Region
+
+    regions = {region.code: region.name for region in Region.objects.all()}
+    fields = {field.code: field.name for field in CreativeField.objects.all()}
+
+    def named(rows, names):
+        return [(names.get(code, code), count) for code, count in rows]
+
+    return {
+        "total": total,
+        "from_cities": by("adapted_from__owner_city", "adapted_from__owner_city__name"),
+        "to_cities": by("owner_city", "owner_city__name"),
+        "from_regions": named(
+            by("adapted_from__owner_city__country__region", "adapted_from__owner_city__country__region__code"), regions
+        ),
+        "to_regions": named(by("owner_city__country__region", "owner_city__country__region__code"), regions),
+        "fields": named(by("fields", "fields__code"), fields),
+    }
+
+
+def item_search_fallback(*, query: str) -> QuerySet[KnowledgeItem]:
+    """Used only where the search index is not wanted (admin): a plain title match."""
+    return item_list().filter(Q(title__icontains=query) | Q(summary__icontains=query))

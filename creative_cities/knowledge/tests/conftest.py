@@ -1,0 +1,46 @@
+import pytest
+
+
+@pytest.fixture
+def music(db):
+    from creative_cities.cities.models import CreativeField
+
+    return CreativeField.objects.get(code="music")
+
+
+@pytest.fixture
+def draft(db, focal_point_lyon_user, lyon):
+    """A draft good practice of Lyon, in French."""
+    from creative_cities.cities.models import CreativeField
+    from creative_cities.knowledge.services import item_create
+
+    literature = CreativeField.objects.get(code="literature")
+    return item_create(
+        by=focal_point_lyon_user,
+        owner_city=lyon,
+        data={
+            "kind": "practice",
+            "title": "Des livres dans les bus de nuit",
+            "summary": "Des lectures à voix haute dans les bus de nuit, par des autrices et auteurs de la ville.",
+            "body": "## Le projet\n\nChaque vendredi, **deux lignes** de bus accueillent une lecture.",
+            "language": "fr",
+            "keywords": ["lecture", "transports"],
+        },
+        relations={"fields": [literature]},
+        figures=[{"label": "Passagers", "value": 4200, "unit": "personnes", "position": 1}],
+        partners=[{"name": "Réseau de transports", "sector": "public"}],
+    )
+
+
+@pytest.fixture
+def coordinator_literature(db, django_user_model):
+    from conftest import _person
+    from creative_cities.accounts.choices import RoleKind
+    from creative_cities.accounts.services import role_grant
+    from creative_cities.cities.models import CreativeField
+
+    user = _person(django_user_model, "coord.literature@example.org", full_name="Ines Duarte")
+    role_grant(
+        user=user, kind=RoleKind.COORDINATOR, field=CreativeField.objects.get(code="literature"), granted_by=None
+    )
+    return user

