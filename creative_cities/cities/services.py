@@ -155,6 +155,7 @@ def city_update_profile(
     *, city: City, website: str, description_en: str, description_fr: str, description_es: str
 ) -> list[str]:
     """Change what a city's own team may change: its website and descriptions."""
+    _schedule_search_index(city)
     return city_update(
         city=city,
         website=website,
@@ -250,8 +251,20 @@ def change_request_submit(
     return change
 
 
+def _schedule_search_index(city: City) -> None:
+    """The search index follows a city's page once the change is committed.
+
+    Not called by the registry import, which changes hundreds of cities at once: run
+    ``rebuild_search_index --kind city`` after an import instead.
+    """
+    from creative_cities.search.services import schedule_index
+
+    schedule_index("city", city.pk)
+
+
 def _apply_change(change: CityChangeRequest) -> None:
     city = change.city
+    _schedule_search_index(city)
     if change.kind == ChangeRequestKind.RENAME:
         city_update(city=city, name=change.new_name)
     elif change.kind == ChangeRequestKind.CHANGE_FIELD:

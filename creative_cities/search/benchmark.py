@@ -44,8 +44,12 @@ def main() -> None:
     parser.add_argument("--sqlite", help="SQLite file to use, and to reuse if already indexed (default: a new one).")
     options = parser.parse_args()
 
-    database = options.sqlite or f"{tempfile.mkdtemp(prefix='ccp-search-bench-')}/bench.sqlite3"
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{Path(database).resolve()}")
+    workdir = None
+    if "DATABASE_URL" not in os.environ:
+        if not options.sqlite:
+            workdir = tempfile.TemporaryDirectory(prefix="ccp-search-bench-")  # removed on exit
+        database = options.sqlite or f"{workdir.name}/bench.sqlite3"
+        os.environ["DATABASE_URL"] = f"sqlite:///{Path(database).resolve()}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
@@ -157,6 +161,9 @@ def main() -> None:
     timed("hybrid (model runs each time)", [lambda t=t: selectors.search(t) for t in fresh])
     timed("hybrid, repeated query (cached)", [lambda t=t: selectors.search(t) for t in fresh])
     timed("semantic", [lambda t=t: selectors.search(t, mode="semantic") for t in fresh])
+    connection.close()
+    if workdir:
+        workdir.cleanup()
 
 
 if __name__ == "__main__":

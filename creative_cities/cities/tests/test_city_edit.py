@@ -132,3 +132,12 @@ def test_the_public_and_people_without_a_role_do_not_see_contacts(anonymous, lyo
 def test_the_city_page_offers_its_team_the_edit_link(focal_point_lyon, lyon, dakar):
     assert 'href="/en/cities/lyon/edit/"' in focal_point_lyon.get("/en/cities/lyon/").content.decode()
     assert 'href="/en/cities/dakar/edit/"' not in focal_point_lyon.get("/en/cities/dakar/").content.decode()
+
+
+def test_a_profile_change_reaches_the_search_index(focal_point_lyon, lyon, django_capture_on_commit_callbacks):
+    from creative_cities.search.models import SearchDocument
+
+    with django_capture_on_commit_callbacks(execute=True):
+        focal_point_lyon.post(edit_url(lyon), {**PROFILE, "description_en": "Home of the Fête des Lumières."})
+    texts = SearchDocument.objects.filter(kind="city", object_id=lyon.pk).values_list("text", flat=True)
+    assert any("Lumières" in text for text in texts)
