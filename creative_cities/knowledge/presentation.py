@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 
 @lru_cache(maxsize=8)
-def _labels(language: str) -> dict:
+def _labels(language: str, version: str) -> dict:
+    """Names of the facets' codes; ``version`` (the registry's) makes a renamed field show at once."""
     from creative_cities.cities.models import Country, CreativeField, Region
     from creative_cities.frameworks.models import AreaOfAction, Objective, SdgGoal, SdgTarget
 
@@ -34,4 +35,7 @@ def facet_label(name: str, value) -> str:
         return _(info["name"]) if info else str(value)
     if name == "year":
         return str(value)
-    return str(_labels(get_language() or "en").get(name, {}).get(str(value), value))
+    from creative_cities.cities.selectors import registry_version
+
+    labels = _labels(get_language() or "en", str(registry_version()))
+    return str(labels.get(name, {}).get(str(value), value))

@@ -180,3 +180,14 @@ def test_an_adaptation_is_shown_on_both_pages_and_counted(
     assert "Des livres dans les bus de nuit" in client.get(f"/en/knowledge/{adapted.slug}/").content.decode()
     counts = client.get("/en/knowledge/transfers/").context["counts"]
     assert counts["total"] == 1 and counts["from_cities"] == [("Lyon", 1)] and counts["to_regions"] == [("Africa", 1)]
+
+
+def test_the_search_page_names_facets_in_the_reader_s_language(
+    client, draft, coordinator_literature, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the index follows on commit
+        services.item_publish(item=draft, by=coordinator_literature)
+    page = client.get("/fr/knowledge/?q=bus")
+    facets = {facet["name"]: [value["label"] for value in facet["values"]] for facet in page.context["facets"]}
+    assert "Littérature" in facets["field"] and "Europe et Amérique du Nord" in facets["region"]
+    assert [hit.title for hit in page.context["results"].hits] == ["Des livres dans les bus de nuit"]
