@@ -40,26 +40,32 @@ def _text(*parts: str) -> str:
 
 
 def item_documents(object_id: int) -> list:
-    from creative_cities.search.providers import DocumentData
+    return items_documents([object_id]).get(object_id, [])
 
-    item = (
-        KnowledgeItem.objects.filter(pk=object_id, status=ItemStatus.PUBLISHED)
+
+def items_documents(object_ids: list[int]) -> dict[int, list]:
+    """The documents of each published item among the ids (a few queries for them all)."""
+    items = (
+        KnowledgeItem.objects.filter(pk__in=object_ids, status=ItemStatus.PUBLISHED)
         .select_related("owner_city__country")
         .prefetch_related(
             "cities__country__region", "fields", "objectives", "areas", "sdg_goals", "sdg_targets", "translations"
         )
-        .first()
     )
-    if item is None:
-        return []
+    with translation.override("en"):
+        urls = {item.pk: reverse("knowledge:item_detail", kwargs={"slug": item.slug}) for item in items}
+    return {item.pk: _documents(item, urls[item.pk]) for item in items}
+
+
+def _documents(item: KnowledgeItem, url: str) -> list:
+    from creative_cities.search.providers import DocumentData
+
     facets = _facets(item)
     places = " ".join(
         f"{city.name} {city.country.name_en} {city.country.name_fr} {city.country.name_es}"
         for city in item.cities.all()
     )
     keywords = " ".join(item.keywords or [])
-    with translation.override("en"):
-        url = reverse("knowledge:item_detail", kwargs={"slug": item.slug})
     versions = [(item.language, item.title, item.summary, item.body, item.results)]
     versions += [(t.language, t.title, t.summary, t.body, t.results) for t in item.translations.all()]
     return [
@@ -88,4 +94,6 @@ def load_items(ids) -> dict:
 def register() -> None:
     from creative_cities.search import providers
 
-    providers.register(KIND, documents=item_documents, all_ids=published_item_ids, load=load_items)
+    providers.register(
+        KIND, documents=item_documents, documents_many=items_documents, all_ids=published_item_ids, load=load_items
+    )

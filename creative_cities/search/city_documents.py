@@ -63,7 +63,8 @@ def city_ids() -> list[int]:
 
 
 def cities_by_id(ids: list[int]) -> dict[int, City]:
-    return City.objects.select_related("country__region", "field").in_bulk(ids)
+    """Cities by id, for search results (which show their name only)."""
+    return City.objects.in_bulk(ids)
 
 
 def register() -> None:

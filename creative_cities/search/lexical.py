@@ -28,6 +28,7 @@ FTS_TABLE = "search_document_fts"
 PG_TABLE = "search_document_lexical"
 TOKEN = re.compile(r"[a-z0-9]+")
 MAX_TOKENS = 12
+SHORT = 2  # letters of a token matched as a whole word only (see _matching)
 # Weights of bm25() for the FTS columns (title, body): a word in the title counts more.
 BM25_WEIGHTS = (4.0, 1.0)
 
@@ -71,9 +72,13 @@ PG_STEMMERS = {
 
 
 def query_tokens(query: str) -> list[str]:
-    """The folded words of a query, without repeats, and without stop words when others remain."""
+    """The folded words of a query, without repeats, and without stop words when others remain.
+
+    Single letters count as stop words: they are what apostrophes leave ("l'art",
+    "city's") and would each match a third of the documents.
+    """
     tokens = list(dict.fromkeys(TOKEN.findall(fold(query))))[:MAX_TOKENS]
-    content = [token for token in tokens if token not in STOP_WORDS]
+    content = [token for token in tokens if token not in STOP_WORDS and len(token) > 1]
     return content or tokens
 
 
@@ -167,12 +172,13 @@ def _matching(
 
     A token matches as a word and as the start of one: "creat" finds "creative". For
     ranking, the whole word is asked for too, so that it scores higher than a longer word.
-    A one-letter token is a whole word only, not the start of thousands.
+    A token of one or two letters is a whole word only ("tv", "3d"), not the start of
+    most of the documents.
     """
     if connection.vendor == "sqlite":
         # Tokens are [a-z0-9]+, so quoting them is enough to keep FTS5's syntax out.
         groups = [
-            f'"{token}"' if len(token) == 1 else f'("{token}" OR "{token}"*)' if ranked else f'"{token}"*'
+            f'"{token}"' if len(token) <= SHORT else f'("{token}" OR "{token}"*)' if ranked else f'"{token}"*'
             for token in tokens
         ]
         expression = " AND ".join(f"{{title}} : {group}" if title_only else group for group in groups)
@@ -182,7 +188,7 @@ def _matching(
     stemmers = tuple(sorted({PG_STEMMERS[code[:2]] for code in languages if code[:2] in PG_STEMMERS}))
     groups = []
     for token in tokens:
-        if len(token) == 1:
+        if len(token) <= SHORT:
             alternatives = [token]
         elif title_only:  # the title's lexemes are the 'simple' ones
             alternatives = [f"{token}:*"]

@@ -44,11 +44,16 @@ def index_version_forget() -> None:
     cache.delete(VERSION_KEY)
 
 
+# Counting the values of a few objects gathers their pairs; of many, reads all pairs once.
+FEW_OBJECTS = 0.1
+
+
 @dataclass
 class Facet:
     """One facet as (document, value) pairs, and as (object, value) pairs for counting.
 
     A document may have several values; an object has the values of all its documents.
+    The object pairs are sorted by object, ``starts[o]:starts[o + 1]`` being object o's.
     """
 
     values: list[str]
@@ -57,6 +62,8 @@ class Facet:
     value: np.ndarray
     object_obj: np.ndarray
     object_value: np.ndarray
+    starts: np.ndarray
+    total: np.ndarray  # each value's count over all objects
 
     def mask(self, size: int, wanted: list[str]) -> np.ndarray:
         """Documents with any of the wanted values."""
@@ -68,19 +75,35 @@ class Facet:
 
     def counts(self, objects: np.ndarray) -> np.ndarray:
         """How many of the given objects (a mask over objects) have each value."""
-        return np.bincount(self.object_value[objects[self.object_obj]], minlength=len(self.values))
+        chosen = np.flatnonzero(objects)
+        if len(chosen) == len(objects):
+            return self.total
+        if len(chosen) > FEW_OBJECTS * len(objects):
+            # take/compress rather than indexing: the same arrays, twice as fast at this size.
+            chosen_pairs = np.compress(np.take(objects, self.object_obj), self.object_value)
+            return np.bincount(chosen_pairs, minlength=len(self.values))
+        # The chosen objects' pairs only: each one's run of pairs, laid end to end.
+        firsts, lengths = self.starts[chosen], self.starts[chosen + 1] - self.starts[chosen]
+        ends = np.cumsum(lengths)
+        pairs = np.arange(ends[-1] if len(ends) else 0) + np.repeat(firsts - (ends - lengths), lengths)
+        return np.bincount(self.object_value[pairs], minlength=len(self.values))
 
 
-def _facet(values: dict[str, int], doc: list[int], value: list[int], obj: np.ndarray) -> Facet:
+def _facet(values: dict[str, int], doc: list[int], value: list[int], obj: np.ndarray, objects: int) -> Facet:
     doc_array, value_array = np.array(doc, dtype=np.int64), np.array(value, dtype=np.int64)
-    pairs = np.unique(obj[doc_array] * len(values) + value_array)
+    pairs = np.unique(obj[doc_array] * len(values) + value_array)  # sorted: by object, then value
+    object_obj, object_value = pairs // len(values), pairs % len(values)
+    total = np.bincount(object_value, minlength=len(values))
+    total.setflags(write=False)  # handed to every caller that counts all objects
     return Facet(
         values=list(values),
         codes=values,
         doc=doc_array,
         value=value_array,
-        object_obj=pairs // len(values),
-        object_value=pairs % len(values),
+        object_obj=object_obj,
+        object_value=object_value,
+        starts=np.searchsorted(object_obj, np.arange(objects + 1)),
+        total=total,
     )
 
 
@@ -198,7 +221,7 @@ def _load(version: str, embedder: Embedder | None) -> MemoryIndex:
         words=words[:n],
         newest=np.lexsort((-ids, -np.nan_to_num(published, nan=-np.inf))),
         languages=languages,
-        facets={name: _facet(known, docs, codes, obj) for name, (docs, codes, known) in pairs.items()},
+        facets={name: _facet(known, docs, codes, obj, len(objects)) for name, (docs, codes, known) in pairs.items()},
         vectors=vectors[:n] if vectors is not None and has_vector.any() else None,
         has_vector=has_vector[:n],
         multi=len(objects) < n,

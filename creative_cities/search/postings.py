@@ -6,10 +6,10 @@ the database once per index version, and a query of known words costs a few arra
 operations instead of a full-text query (facet clicks and pages repeat the query).
 
 A word found in more than ``RANK_LIMIT`` documents is not ranked by the database,
-which costs about 2 µs per document on SQLite (100 ms for 50,000), more on PostgreSQL: it is
+which costs about 4 µs per document on SQLite (200 ms for 50,000), more on PostgreSQL: it is
 scored in memory as bm25 would score one occurrence, from the documents' lengths and
-whether the title has it. Such a word weighs little anyway: bm25's IDF is near zero
-for a word most documents have.
+whether the title has it. Such a word weighs little anyway: bm25's IDF is low for a
+word hundreds of documents have, and the other words of the query rank its matches.
 """
 
 import math
@@ -22,9 +22,9 @@ from django.db import connection
 from . import lexical
 from .memory import MemoryIndex
 
-# Ranking in the database costs ~2 µs a document on SQLite, ~20 µs on PostgreSQL (each
-# tsvector is read and decompressed for ts_rank_cd).
-RANK_LIMIT = {"sqlite": 2000, "postgresql": 500}
+# Ranking in the database costs ~4 µs a document on SQLite, ~20 µs on PostgreSQL (each
+# tsvector is read and decompressed for ts_rank_cd): at most 2 ms and 10 ms a word.
+RANK_LIMIT = {"sqlite": 500, "postgresql": 500}
 CACHE_BYTES = 64 * 1024 * 1024
 K1, B = 1.2, 0.75  # FTS5's bm25 constants
 

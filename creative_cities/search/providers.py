@@ -14,7 +14,10 @@ a *kind* with three callables::
 
 ``documents`` returns one ``DocumentData`` per language version of the object's
 text, and an empty list when the object must not be found (a draft, an unpublished
-or a deleted object: it may raise ``ObjectDoesNotExist`` too).
+or a deleted object: it may raise ``ObjectDoesNotExist`` too). A provider may also
+give ``documents_many`` ([ids] -> {id: [DocumentData, ...]}, objects not to be found
+left out): rebuilds then ask for a chunk of objects at once, in a few queries
+instead of a few per object.
 """
 
 from collections.abc import Callable, Iterable
@@ -44,6 +47,7 @@ class Provider:
     documents: Callable[[int], list[DocumentData]]
     all_ids: Callable[[], Iterable[int]]
     load: Callable[[list[int]], dict[int, Any]]
+    documents_many: Callable[[list[int]], dict[int, list[DocumentData]]] | None = None
 
 
 _providers: dict[str, Provider] = {}
@@ -55,9 +59,12 @@ def register(
     documents: Callable[[int], list[DocumentData]],
     all_ids: Callable[[], Iterable[int]],
     load: Callable[[list[int]], dict[int, Any]],
+    documents_many: Callable[[list[int]], dict[int, list[DocumentData]]] | None = None,
 ) -> None:
     """Make objects of ``kind`` searchable; registering a kind again replaces it."""
-    _providers[kind] = Provider(kind=kind, documents=documents, all_ids=all_ids, load=load)
+    _providers[kind] = Provider(
+        kind=kind, documents=documents, all_ids=all_ids, load=load, documents_many=documents_many
+    )
 
 
 def unregister(kind: str) -> None:

@@ -2,8 +2,9 @@
 
 The text is escaped first and only then wrapped in ``<mark>``, so that whatever HTML
 a text holds is shown as text. Words are matched as ``fold`` matches them (no case,
-no accents) and by their start ("creat" marks "Creative"), on a copy of the text of
-the same length, so that the offsets found apply to the original.
+no accents) and by their start ("creat" marks "Creative"): each letter of a query word
+is a class of itself and its accented forms ("musica" is ``m[uúùû…]s[iíì…]c[aáà…]``), so
+the original text is searched as it is and the offsets found apply to it.
 """
 
 import re
@@ -15,22 +16,22 @@ from django.utils.safestring import SafeString, mark_safe
 from unidecode import unidecode
 
 WINDOW = 200
-MAX_MATCHES = 500
+MAX_MATCHES = 100  # enough to find the best window; common words can match hundreds of times
 # Rough endings to drop so that "festivals" also marks "festival", as stemming found it.
 SUFFIXES = ("ations", "ation", "ements", "ement", "ciones", "cion", "ings", "ing", "ies", "es", "ed", "s", "e")
 
 
-def _accent_table() -> dict[int, str]:
-    """Latin letters with diacritics to their plain letter, one character for one."""
-    table = {}
+def _letter_classes() -> dict[str, str]:
+    """Each plain letter and digit to a regex class of itself and the Latin letters with diacritics that fold to it."""
+    forms: dict[str, set[str]] = {}
     for code in range(0xC0, 0x250):
         plain = unidecode(chr(code))
         if len(plain) == 1 and plain.isalpha():
-            table[code] = plain
-    return table
+            forms.setdefault(plain.lower(), set()).add(chr(code).lower())
+    return {letter: "[" + letter + "".join(sorted(others)) + "]" for letter, others in forms.items()}
 
 
-PLAIN = _accent_table()
+CLASSES = _letter_classes()
 
 
 def _stems(token: str) -> list[str]:
@@ -45,7 +46,8 @@ def _stems(token: str) -> list[str]:
 @lru_cache(maxsize=256)
 def _pattern(tokens: tuple[str, ...]) -> re.Pattern:
     stems = sorted({stem for token in tokens for stem in _stems(token)}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
+    alternatives = ["".join(CLASSES.get(letter, re.escape(letter)) for letter in stem) for stem in stems]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\w*", re.IGNORECASE)
 
 
 def snippet(text: str, tokens: list[str], *, window: int = WINDOW) -> SafeString:
@@ -53,8 +55,7 @@ def snippet(text: str, tokens: list[str], *, window: int = WINDOW) -> SafeString
     text = " ".join(text.split())
     matches = []
     if tokens:
-        plain = text.translate(PLAIN)
-        found = _pattern(tuple(tokens)).finditer(plain)
+        found = _pattern(tuple(tokens)).finditer(text)
         matches = [(m.start(), m.end()) for _, m in zip(range(MAX_MATCHES), found, strict=False)]
     start = _best_start(text, matches, window)
     end = min(len(text), start + window)

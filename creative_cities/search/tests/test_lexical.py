@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from django.db import connection
 
-from creative_cities.search import postings, services
+from creative_cities.search import lexical, postings, services
 from creative_cities.search.selectors import search
 from creative_cities.search.tests.conftest import _note
 
@@ -40,6 +40,17 @@ def test_every_word_must_be_found():
 
 def test_common_words_are_not_required():
     assert found("the pottery of the market") == [("note", 5)]
+
+
+def test_letters_left_by_apostrophes_are_not_required():
+    assert lexical.query_tokens("l'art d'Étienne") == ["art", "etienne"]
+    assert found("pottery's") == [("note", 5)]  # "s" alone would have to be found too
+    assert lexical.query_tokens("e a") == ["e", "a"]  # nothing else: kept
+
+
+def test_two_letters_are_a_whole_word_not_the_start_of_one():
+    assert found("pot") == [("note", 5)]
+    assert found("po") == []
 
 
 @pytest.mark.parametrize("query", ['"festival', "festival*", "festival:*", "(festival) & !", "festival -"])

@@ -68,6 +68,48 @@ def test_an_object_that_no_longer_exists_leaves_the_index(notes):
     assert languages(5) == []
 
 
+def test_a_rebuild_asks_a_batch_provider_once_per_chunk_and_drops_what_it_leaves_out(notes):
+    asked = []
+
+    def many(object_ids):
+        asked.append(list(object_ids))
+        return {pk: notes[pk] for pk in object_ids if pk != 2}  # 2 is no longer searchable
+
+    def one_by_one(object_id):
+        raise AssertionError("a batch provider is asked in batches")
+
+    services.index_objects("note", [2])  # one object: the per-object path
+    assert languages(2) == ["es"]
+    providers.register("note", documents=one_by_one, documents_many=many, all_ids=lambda: list(notes), load=dict)
+    report = services.rebuild(["note"])
+    assert asked == [sorted(notes)]
+    assert report.documents == sum(len(notes[pk]) for pk in notes if pk != 2)
+    assert languages(2) == []
+    assert languages(1) == ["en", "fr"]
+
+
+def test_a_batch_provider_may_not_give_an_object_two_documents_in_one_language(notes):
+    twice = {1: [notes[1][0], notes[1][0]], 3: notes[3]}
+    providers.register(
+        "note", documents=lambda pk: [], documents_many=lambda ids: twice, all_ids=lambda: [1, 3], load=dict
+    )
+    with pytest.raises(ValueError, match="one document per language"):
+        services.index_objects("note", [1, 3])
+    assert languages(3) == []  # nothing written
+
+
+def test_re_indexing_keeps_each_document_id_and_stamps_it(notes):
+    services.index_object("note", 1)
+    before = dict(SearchDocument.objects.filter(kind="note", object_id=1).values_list("language", "pk"))
+    stamps = dict(SearchDocument.objects.filter(kind="note", object_id=1).values_list("language", "updated_at"))
+    notes[1] = [replace(notes[1][0], title="Street music weekend"), notes[1][1]]
+    services.index_objects("note", [1, 3])
+    after = SearchDocument.objects.filter(kind="note", object_id=1)
+    assert dict(after.values_list("language", "pk")) == before
+    assert all(row.updated_at > stamps[row.language] for row in after)
+    assert [hit.title for hit in search("weekend").hits] == ["Street music weekend"]
+
+
 def test_remove_object(indexed):
     assert services.remove_object("note", 1) == 2
     assert languages(1) == []
