@@ -1,7 +1,7 @@
 #!/usr/bin/env python
-"""Benchmark the public pages and the API on SQLite and PostgreSQL; write docs/benchmarks.md.
+"""Benchmark the public pages and the API on SQLite and PostgreSQL; write their section of docs/benchmarks.md.
 
-    .venv/bin/python bench/run.py [--requests 200] [--database sqlite] ...   (or: make bench)
+    .venv/bin/python bench/run.py [--requests 200] [--database sqlite] ...   (or: make bench-pages)
 
 Each database is measured in its own subprocess (this script with --worker), so that
 settings read DATABASE_URL afresh: SQLite in a fresh file in a temporary directory,
@@ -10,10 +10,8 @@ the development database; synthetic cities only ever go into these throwaway one
 """
 
 import argparse
-import hashlib
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,9 +22,15 @@ ROOT = Path(__file__).resolve().parent.parent
 # The script's own directory would shadow top-level modules; the repository root is what we need.
 sys.path[0] = str(ROOT)
 
-DATABASES = ("sqlite", "postgresql")
-REPORT = ROOT / "docs" / "benchmarks.md"
-THROWAWAY = "CCP_BENCH_THROWAWAY_DB"
+from bench.common import (  # noqa: E402 - after the path fix above
+    DATABASES,
+    REPORT,
+    bench_env,
+    code_fingerprint,
+    log,
+    require_throwaway,
+    run_worker,
+)
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -51,15 +55,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def log(message: str) -> None:
-    print(message, flush=True)
-
-
 def worker_main(args: argparse.Namespace) -> int:
     """Inside the subprocess: DATABASE_URL is set; measure and dump JSON."""
-    if os.environ.get(THROWAWAY) != "1" or not os.environ.get("DATABASE_URL"):
-        # The worker adds thousands of fake cities: never let it near a real database.
-        sys.exit("bench/run.py --worker only runs on the throwaway database that bench/run.py sets up.")
+    require_throwaway("bench/run.py")  # the worker adds thousands of fake cities
     import django
 
     django.setup()
@@ -79,54 +77,10 @@ def worker_main(args: argparse.Namespace) -> int:
     return 0
 
 
-def _free_port() -> int:
-    """A free TCP port, so that the benchmark's cluster never collides with CI's."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _env(**extra) -> dict:
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings", DEBUG="0", PYTHONUNBUFFERED="1", **extra)
-    # Measure the default deployment: local-memory cache, the server-drawn map.
-    for name in ("REDIS_URL", "MAP_TILE_URL", "DJANGO_ENV", "DIRECTORY_PAGE_SIZE"):
-        env.pop(name, None)
-    return env
-
-
-def run_worker(database: str, args: argparse.Namespace, tmp: Path, *, transfer: bool) -> dict:
-    out = tmp / f"{database}.json"
-    command = [sys.executable, str(Path(__file__).resolve()), "--worker", database, "--json", str(out)]
-    command += [
-        "--requests",
-        str(args.requests),
-        "--grown-requests",
-        str(args.grown_requests),
-        "--warmup",
-        str(args.warmup),
-        "--budget",
-        str(args.budget),
-    ]
-    command += ["--grow-to", str(args.grow_to)] + (["--transfer"] if transfer else [])
-    if database == "sqlite":
-        env = _env(DATABASE_URL=f"sqlite:///{tmp / 'bench.sqlite3'}", **{THROWAWAY: "1"})
-    else:
-        env = _env(PG_PORT=str(_free_port()), **{THROWAWAY: "1"})
-        env.pop("DATABASE_URL", None)
-        command = [str(ROOT / "scripts" / "with-postgres"), *command]
-    subprocess.run(command, cwd=ROOT, env=env, check=True)
-    return json.loads(out.read_text())
-
-
-def code_fingerprint() -> str:
-    """Changes when any file of the application changes (others may edit while we measure)."""
-    digest = hashlib.sha256()
-    for top in ("config", "creative_cities", "templates", "static", "locale"):
-        for path in sorted((ROOT / top).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                stat = path.stat()
-                digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+def worker_arguments(args: argparse.Namespace, transfer: bool) -> list[str]:
+    arguments = ["--requests", str(args.requests), "--grown-requests", str(args.grown_requests)]
+    arguments += ["--warmup", str(args.warmup), "--budget", str(args.budget), "--grow-to", str(args.grow_to)]
+    return arguments + (["--transfer"] if transfer else [])
 
 
 def print_summary(results: list[dict], found: list[tuple]) -> None:
@@ -167,7 +121,7 @@ def main(argv=None) -> int:
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
         cwd=ROOT,
-        env=_env(),
+        env=bench_env(),
         check=True,
     )
     results = []
@@ -175,7 +129,8 @@ def main(argv=None) -> int:
         for index, database in enumerate(databases):
             log(f"\n== {database} ==")
             try:
-                results.append(run_worker(database, args, Path(tmp), transfer=index == 0))
+                arguments = worker_arguments(args, transfer=index == 0)
+                results.append(run_worker(Path(__file__).resolve(), database, arguments, Path(tmp)))
             except subprocess.CalledProcessError as failed:
                 log(f"\nERROR: the {database} benchmark failed (exit {failed.returncode}); report not written.")
                 return 1

@@ -7,7 +7,6 @@ cities and times them again, then writes what it found as JSON.
 """
 
 import gc
-import math
 import sqlite3
 import subprocess
 import sys
@@ -19,6 +18,8 @@ from django.core.cache import cache
 from django.db import close_old_connections, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+from .common import percentile
 
 # (key, label, path). The filtered directory uses every kind of filter at once.
 PAGES = [
@@ -40,11 +41,6 @@ PAGES = [
 # after WARMUP_SECONDS, timing after the budget (but never below MIN_REQUESTS).
 WARMUP_SECONDS = 1.5
 MIN_REQUESTS = 10
-
-
-def percentile(samples: list[float], p: float) -> float:
-    """Nearest-rank percentile of sorted ``samples``."""
-    return samples[max(0, math.ceil(p / 100 * len(samples)) - 1)]
 
 
 def _get(client: Client, path: str):
