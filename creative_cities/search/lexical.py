@@ -147,6 +147,22 @@ def ids(tokens: list[str], languages: set[str], *, title_only: bool = False) -> 
     return np.fromstring(joined or "", dtype=np.int64, sep=",")
 
 
+def ids_and_title_ids(tokens: list[str], languages: set[str]) -> tuple[np.ndarray, np.ndarray]:
+    """PostgreSQL: the ids of ``ids`` and those of ``ids(title_only=True)`` in one query.
+
+    The title's tsvector is read only for the rows found, and the server is asked once
+    instead of twice: it is most of the cost of a common word on PostgreSQL.
+    """
+    sql, params = _matching(tokens, languages, ranked=False)
+    title = " & ".join(f"({token})" if len(token) <= SHORT else f"({token}:*)" for token in tokens)
+    found, in_title = _query(
+        "SELECT string_agg(id::text, ','),"
+        f" string_agg(id::text, ',') FILTER (WHERE title @@ to_tsquery('simple', %s)) {sql}",
+        [title, *params],
+    )[0]
+    return np.fromstring(found or "", dtype=np.int64, sep=","), np.fromstring(in_title or "", dtype=np.int64, sep=",")
+
+
 def _query(sql: str, params: list) -> list[tuple]:
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:

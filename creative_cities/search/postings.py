@@ -10,6 +10,9 @@ which costs about 4 µs per document on SQLite (200 ms for 50,000), more on Post
 scored in memory as bm25 would score one occurrence, from the documents' lengths and
 whether the title has it. Such a word weighs little anyway: bm25's IDF is low for a
 word hundreds of documents have, and the other words of the query rank its matches.
+
+A word in more than half of a large index is left out of queries that have other
+words (``COMMON_SHARE``): the share is remembered from the last time it was asked.
 """
 
 import math
@@ -26,10 +29,19 @@ from .memory import MemoryIndex
 # tsvector is read and decompressed for ts_rank_cd): at most 2 ms and 10 ms a word.
 RANK_LIMIT = {"sqlite": 500, "postgresql": 500}
 CACHE_BYTES = 64 * 1024 * 1024
+# A word in more than this share of the documents is left out of a query that has other
+# words, like a stop word: it would filter almost nothing and bm25 gives it no weight,
+# but asking the database for its matches is the costliest part of a new query.
+COMMON_SHARE = 0.5
+COMMON_FROM = 1000  # documents; in a smaller index every word is cheap, and shares are noisy
 K1, B = 1.2, 0.75  # FTS5's bm25 constants
 
 _cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
 _cache_bytes = 0
+# Each word's share of the documents when last asked: kept across index versions, which
+# change it little, so that a very common word is known as such before it is asked again.
+_shares: dict[str, float] = {}
+MAX_SHARES = 100_000
 _lock = threading.Lock()
 
 
@@ -52,6 +64,8 @@ def match(index: MemoryIndex, tokens: list[str], *, any_word: bool = False, orph
     """
     if not tokens:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
+    if index.size >= COMMON_FROM:
+        tokens = [token for token in tokens if _shares.get(token, 0.0) <= COMMON_SHARE] or tokens
     total = np.zeros(index.size, dtype=np.float32)
     found = np.zeros(index.size, dtype=np.int16)
     for token in tokens:
@@ -70,7 +84,14 @@ def _token(index: MemoryIndex, token: str, orphans: bool) -> tuple[np.ndarray, n
     entry = _cached(key)
     if entry is not None:
         return entry
-    ids = lexical.ids([token], index.languages)  # cheap, and tells how costly ranking would be
+    # Cheap, and tells how costly ranking would be. PostgreSQL says which have it in the title at once.
+    if connection.vendor == "postgresql":
+        ids, title_ids = lexical.ids_and_title_ids([token], index.languages)
+    else:
+        ids, title_ids = lexical.ids([token], index.languages), None
+    if len(_shares) >= MAX_SHARES:
+        _shares.clear()
+    _shares[token] = len(ids) / max(index.size, 1)
     rank_limit = RANK_LIMIT.get(connection.vendor, 0)
     if len(ids) <= rank_limit:
         ids, scores = lexical.ranked([token], index.languages)
@@ -79,8 +100,10 @@ def _token(index: MemoryIndex, token: str, orphans: bool) -> tuple[np.ndarray, n
         return None
     if len(ids) <= rank_limit:
         return _store(key, positions, scores[known])
+    if title_ids is None:
+        title_ids = lexical.ids([token], index.languages, title_only=True)
     in_title = np.zeros(index.size, dtype=bool)
-    in_title[index.positions(lexical.ids([token], index.languages, title_only=True))[0]] = True
+    in_title[index.positions(title_ids)[0]] = True
     return _store(key, positions, _one_occurrence(index, positions, in_title[positions]))
 
 
