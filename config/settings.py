@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "creative_cities.cities",
     "creative_cities.frameworks",
     "creative_cities.knowledge",
+    "creative_cities.organisations",
+    "creative_cities.notifications",
     "creative_cities.search",
     "creative_cities.api",
 ]
@@ -116,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "creative_cities.core.context_processors.platform",
+                "creative_cities.notifications.context_processors.notifications",
             ],
         },
     },

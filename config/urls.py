@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("", include("creative_cities.accounts.urls")),
     path("", include("creative_cities.api.urls")),
     path("", include("creative_cities.knowledge.urls")),
+    path("", include("creative_cities.organisations.urls")),
+    path("", include("creative_cities.notifications.urls")),
     path("", include("creative_cities.cities.urls")),
     prefix_default_language=True,
 )

@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 from creative_cities.core.policies import public
 
-from . import cities, city_team, knowledge, me
+from . import cities, city_team, knowledge, me, organisations
 from .errors import install_error_handlers
 
 api = NinjaAPI(
@@ -26,3 +26,4 @@ api.add_router("/", cities.router)
 api.add_router("/", city_team.router)
 api.add_router("/", me.router)
 api.add_router("/", knowledge.router)
+api.add_router("/", organisations.router)

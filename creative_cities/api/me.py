@@ -1,12 +1,13 @@
 """The person a token acts for: who they are and what roles they hold."""
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
+from pydantic import ConfigDict
 
 from creative_cities.accounts.selectors import role_list_current
 from creative_cities.core.policies import policy
 
-from .auth import token_read
+from .auth import token_read, token_write
 from .errors import ErrorOut
 
 router = Router(tags=["me"])
@@ -46,3 +47,75 @@ def get_me(request: HttpRequest):
             for role in role_list_current(user=user)
         ],
     }
+
+
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    message: str  # in the request's language (Accept-Language, or ?lang=)
+    url: str
+    created_at: str
+    read: bool
+
+
+class NotificationPage(Schema):
+    unread: int
+    results: list[NotificationOut]
+
+
+class NotificationQuery(Schema):
+    unread_only: bool = False
+    limit: int = Field(50, ge=1, le=200)
+
+
+class ReadIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    ids: list[int] | None = None  # none: all
+
+
+class ReadOut(Schema):
+    marked: int
+
+
+@router.get(
+    "/me/notifications",
+    response={200: NotificationPage, 401: ErrorOut},
+    auth=token_read,
+    summary="The holder's notifications",
+)
+@policy("token_holder")
+def list_notifications(request: HttpRequest, filters: Query[NotificationQuery]):
+    from creative_cities.notifications import selectors
+
+    notifications = selectors.notification_list(user=request.user)
+    if filters.unread_only:
+        notifications = notifications.filter(read_at__isnull=True)
+    return {
+        "unread": selectors.unread_count(user=request.user),
+        "results": [
+            {
+                "id": n.pk,
+                "kind": n.kind,
+                "message": n.message,
+                "url": n.url,
+                "created_at": n.created_at.isoformat(),
+                "read": n.read_at is not None,
+            }
+            for n in notifications[: filters.limit]
+        ],
+    }
+
+
+@router.post(
+    "/me/notifications/read",
+    response={200: ReadOut, 401: ErrorOut},
+    auth=token_write,
+    summary="Mark notifications as read",
+)
+@policy("token_holder")
+def read_notifications(request: HttpRequest, payload: ReadIn):
+    """The holder's own notifications only: ids of others' are ignored."""
+    from creative_cities.notifications.services import notification_mark_read
+
+    return {"marked": notification_mark_read(user=request.user, ids=payload.ids)}

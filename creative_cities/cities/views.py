@@ -141,6 +141,7 @@ def city_detail(request, slug: str):
             "history": selectors.city_field_history(city=city),
             "images": selectors.city_image_list(city=city),
             "neighbours": selectors.city_neighbours(city=city),
+            "organisations": list(city.organisations.order_by("name")[:50]),
             "contacts": selectors.city_contacts(city=city) if policies.can_see_city_contacts(request.user) else None,
             "can_edit": policies.can_edit_city_profile(request.user, city),
             **_map_context(selectors.city_list(status="all").filter(pk=city.pk)),

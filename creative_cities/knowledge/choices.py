@@ -2,6 +2,8 @@ from django.conf.locale import LANG_INFO
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.choices import Sector
+
 
 class ItemKind(models.TextChoices):
     PRACTICE = "practice", _("Good practice")
@@ -19,12 +21,7 @@ class ItemStatus(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Unpublished")
 
 
-class PartnerSector(models.TextChoices):
-    PUBLIC = "public", _("Public sector")
-    PRIVATE = "private", _("Private sector")
-    CIVIL_SOCIETY = "civil_society", _("Civil society")
-    ACADEMIA = "academia", _("Academia")
-    INTERNATIONAL = "international", _("International organisation")
+PartnerSector = Sector  # the sectors of the whole platform (core.choices)
 
 
 # The languages cities write in, most spoken first among the network's members.

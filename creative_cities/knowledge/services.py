@@ -7,12 +7,11 @@ is committed.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from unidecode import unidecode
 
 from creative_cities.audit.services import audit_record, snapshot
 from creative_cities.core.mail import mail_people
+from creative_cities.core.text import unique_slug
 
 from .choices import ItemStatus
 from .models import ItemAttachment, ItemFigure, ItemLink, ItemPartner, ItemTranslation, ItemVersion, KnowledgeItem
@@ -34,16 +33,7 @@ def _schedule_index(item: KnowledgeItem) -> None:
 
 
 def item_unique_slug(title: str, exclude_pk: int | None = None) -> str:
-    base = (slugify(unidecode(title))[:100] or "item").strip("-")
-    taken = set(
-        KnowledgeItem.objects.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True)
-    )
-    if base not in taken:
-        return base
-    counter = 2
-    while f"{base}-{counter}" in taken:
-        counter += 1
-    return f"{base}-{counter}"
+    return unique_slug(title, queryset=KnowledgeItem.objects.exclude(pk=exclude_pk), fallback="item")
 
 
 def _set_rows(item, *, partners=None, figures=None, links=None) -> None:

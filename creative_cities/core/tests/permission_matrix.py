@@ -33,6 +33,8 @@ INVITERS = frozenset({FP_LYON, FP_DAKAR, SEC})
 SECRETARIAT = frozenset({SEC})
 WRITERS = frozenset({FP_LYON, TEAM_LYON, FP_DAKAR, SEC})  # people holding a city role, and the Secretariat
 REVIEWERS = frozenset({COORD, SEC})  # the literature coordinator reviews Lyon's literature items
+ORG_ADMINS = frozenset({PRO, SEC})  # the professional administers an organisation of Lyon
+ORG_PEOPLE = ORG_ADMINS | {FP_LYON}  # whose focal point is a member of it
 
 SIGN_IN_REDIRECT = "sign-in"  # an anonymous visitor sent to the sign-in page
 
@@ -235,6 +237,45 @@ ROUTES = [
     # Writing to a city looking for partners: anyone signed in but the city's own team.
     Route("knowledge:item_contact", SIGNED_IN - LYON_TEAM, kwargs=published, deny=404),
     Route("audit:audit_event_export", SECRETARIAT),
+    # Notifications: each person's own; another's does not exist for them.
+    Route("notifications:notification_list", SIGNED_IN),
+    Route("notifications:notification_settings", SIGNED_IN),
+    Route("notifications:notification_read_all", SIGNED_IN, method="post", ok=302),
+    Route(
+        "notifications:notification_open",
+        frozenset({FP_LYON}),
+        kwargs=lambda w: {"pk": w.notification.pk},
+        ok=302,
+        deny=404,
+    ),
+    # Organisations: public pages; their administrators (and the Secretariat) manage them.
+    Route("organisations:organisation_list", EVERYONE, query="?q=canut&sector=civil_society"),
+    Route("organisations:organisation_detail", EVERYONE, kwargs=lambda w: {"slug": w.organisation.slug}),
+    Route("organisations:organisation_create", SIGNED_IN),
+    Route("organisations:organisation_edit", ORG_ADMINS, kwargs=lambda w: {"slug": w.organisation.slug}),
+    Route("organisations:organisation_members", ORG_PEOPLE, kwargs=lambda w: {"slug": w.organisation.slug}),
+    Route(
+        "organisations:organisation_member_role",
+        ORG_ADMINS,
+        kwargs=lambda w: {"slug": w.organisation.slug, "pk": w.organisation_member.pk},
+        method="post",
+        data=lambda w: {"role": "admin"},
+        ok=302,
+    ),
+    Route(
+        "organisations:organisation_member_remove",
+        ORG_ADMINS,
+        kwargs=lambda w: {"slug": w.organisation.slug, "pk": w.organisation_member.pk},
+        method="post",
+        ok=302,
+    ),
+    Route(
+        "organisations:organisation_verify",
+        SECRETARIAT,
+        kwargs=lambda w: {"slug": w.organisation.slug},
+        method="post",
+        ok=302,
+    ),
 ]
 
 OPERATIONS = [
@@ -278,5 +319,24 @@ OPERATIONS = [
         LYON_TEAM,
         lambda w: f"/api/v1/knowledge/items/{w.published.slug}",
         body=lambda w: {"summary": "Des lectures publiques."},
+    ),
+    Operation("GET", "/me/notifications", SIGNED_IN, "/api/v1/me/notifications?unread_only=true"),
+    Operation("POST", "/me/notifications/read", SIGNED_IN, "/api/v1/me/notifications/read", body=lambda w: {}),
+    Operation("GET", "/organisations", EVERYONE, "/api/v1/organisations?sector=civil_society"),
+    Operation("GET", "/organisations/{slug}", EVERYONE, lambda w: f"/api/v1/organisations/{w.organisation.slug}"),
+    Operation(
+        "POST",
+        "/organisations",
+        SIGNED_IN,
+        "/api/v1/organisations",
+        body=lambda w: {"name": "Studio Nord", "sector": "private", "country": "SN", "town": "Saint-Louis"},
+        ok=201,
+    ),
+    Operation(
+        "PATCH",
+        "/organisations/{slug}",
+        ORG_ADMINS,
+        lambda w: f"/api/v1/organisations/{w.organisation.slug}",
+        body=lambda w: {"website": "https://canut.example.org"},
     ),
 ]

@@ -132,7 +132,22 @@ def _build_world(tmp_path) -> World:
     image = _city_image(lyon, users[FP_LYON])
     world = World(users, roles, clients, tokens, lyon, change, token, key, "avatars/a.webp", tmp_path, image)
     _knowledge(world, literature)
+    _organisations(world)
     return world
+
+
+def _organisations(world):
+    """An association of Lyon, administered by the professional; Lyon's focal point is a member."""
+    from creative_cities.organisations import services
+
+    world.organisation = services.organisation_create(
+        by=world.users[PRO],
+        data={"name": "Atelier des Canuts", "sector": "civil_society", "country": world.lyon.country, "town": "Lyon"},
+    )
+    world.organisation_member = services.organisation_member_add(
+        organisation=world.organisation, by=world.users[PRO], email=world.users[FP_LYON].email, role="member"
+    )
+    world.notification = world.users[FP_LYON].notifications.get()  # "you were added to the organisation"
 
 
 def _knowledge(world, literature):

@@ -1,0 +1,174 @@
+"""API of organisations: list and read (public), register and edit (with a write token).
+
+The organisation form of the pages validates API bodies too, and the organisation
+policies decide who may do what, as on the pages.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from pydantic import ConfigDict
+
+from creative_cities.core.policies import policy, public
+from creative_cities.organisations import policies, selectors, services
+from creative_cities.organisations.forms import OrganisationForm
+from creative_cities.organisations.models import Organisation
+
+from .auth import token_write
+from .errors import ApiError, ErrorOut
+
+router = Router(tags=["organisations"])
+
+
+class OrganisationOut(Schema):
+    slug: str
+    name: str
+    sector: str
+    country: str  # ISO 3166-1 alpha-2
+    town: str
+    member_city: str | None  # the city's slug
+    website: str
+    description: str
+    verified: bool
+    verified_at: str | None
+    url: str
+
+
+class OrganisationPage(Schema):
+    count: int
+    results: list[OrganisationOut]
+
+
+class OrganisationQuery(Schema):
+    q: str = Field("", max_length=100)
+    sector: str = Field("", max_length=20)
+    country: str = Field("", max_length=2)
+    verified: bool | None = None
+    page: int = Field(1, ge=1)
+    page_size: int = Field(50, ge=1, le=200)
+
+
+class OrganisationIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    sector: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    town: str | None = None
+    member_city: str | None = None  # a member city's slug, or "" for none
+    website: str | None = None
+    description: str | None = None
+
+
+def _out(organisation: Organisation) -> dict:
+    return {
+        "slug": organisation.slug,
+        "name": organisation.name,
+        "sector": organisation.sector,
+        "country": organisation.country.iso2,
+        "town": organisation.town,
+        "member_city": organisation.member_city.slug if organisation.member_city else None,
+        "website": organisation.website,
+        "description": organisation.description,
+        "verified": organisation.is_verified,
+        "verified_at": organisation.verified_at.isoformat() if organisation.verified_at else None,
+        "url": organisation.get_absolute_url(),
+    }
+
+
+def _get(slug: str) -> Organisation:
+    try:
+        return selectors.organisation_get(slug=slug)
+    except Organisation.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+@router.get("/organisations", response={200: OrganisationPage, 400: ErrorOut}, summary="Organisations")
+@public
+def list_organisations(request: HttpRequest, filters: Query[OrganisationQuery]):
+    organisations = selectors.organisation_list(
+        query=filters.q, sector=filters.sector, country=filters.country, verified=filters.verified
+    )
+    start = (filters.page - 1) * filters.page_size
+    return {
+        "count": organisations.count(),
+        "results": [_out(o) for o in organisations[start : start + filters.page_size]],
+    }
+
+
+@router.get("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut}, summary="One organisation")
+@public
+def get_organisation(request: HttpRequest, slug: str):
+    return _out(_get(slug))
+
+
+def _validated(organisation: Organisation | None, payload: OrganisationIn) -> OrganisationForm:
+    """The page's form, fed with the current values and what the payload changes."""
+    from creative_cities.cities.models import City, Country
+
+    data = {}
+    if organisation is not None:
+        data = {name: getattr(organisation, name) for name in ("name", "sector", "town", "website", "description")}
+        data["country"] = organisation.country_id
+        data["member_city"] = organisation.member_city_id or ""
+    sent = payload.dict(exclude_unset=True)
+    details = []
+    if "country" in sent:
+        country = Country.objects.filter(iso2=(sent.pop("country") or "").upper()).first()
+        data["country"] = country.pk if country else None
+        if country is None:
+            details.append({"field": "country", "message": _("Unknown country code.")})
+    if "member_city" in sent:
+        slug = sent.pop("member_city") or ""
+        city = City.objects.filter(slug=slug).first() if slug else None
+        data["member_city"] = city.pk if city else ""
+        if slug and city is None:
+            details.append({"field": "member_city", "message": _("Unknown city.")})
+    data.update({name: value if value is not None else "" for name, value in sent.items()})
+    # A copy for the form, which writes into its instance (the service needs the values before).
+    form = OrganisationForm(data, instance=selectors.organisation_get(slug=organisation.slug) if organisation else None)
+    valid = form.is_valid()
+    details += [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
+    if details or not valid:
+        raise ApiError(400, "invalid_organisation", _("The organisation has invalid values."), details)
+    return form
+
+
+def _saved(call) -> Organisation:
+    try:
+        return call()
+    except ValidationError as error:
+        details = [{"field": f, "message": m} for f, ms in getattr(error, "message_dict", {}).items() for m in ms]
+        raise ApiError(400, "invalid_organisation", " ".join(error.messages), details) from error
+
+
+@router.post(
+    "/organisations",
+    response={201: OrganisationOut, 400: ErrorOut, 401: ErrorOut},
+    auth=token_write,
+    summary="Register an organisation",
+)
+@policy("can_create_organisation")
+def create_organisation(request: HttpRequest, payload: OrganisationIn):
+    """The token's holder becomes the organisation's first administrator."""
+    form = _validated(None, payload)
+    organisation = _saved(lambda: services.organisation_create(by=request.user, data=form.cleaned_data))
+    return Status(201, _out(selectors.organisation_get(slug=organisation.slug)))
+
+
+@router.patch(
+    "/organisations/{slug}",
+    response={200: OrganisationOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Edit an organisation",
+)
+@policy("can_edit_organisation")
+def update_organisation(request: HttpRequest, slug: str, payload: OrganisationIn):
+    organisation = _get(slug)
+    if not policies.can_edit_organisation(request.user, organisation):
+        raise ApiError(403, "forbidden", _("Only the organisation's administrators may edit it."))
+    form = _validated(organisation, payload)
+    data = form.cleaned_data
+    _saved(lambda: services.organisation_update(organisation=organisation, by=request.user, data=data))
+    return _out(selectors.organisation_get(slug=slug))

@@ -1,0 +1,51 @@
+"""The kinds of notification, registered by the apps that send them.
+
+A kind has a label (shown on the settings page) and a one-line message with named
+placeholders, written for translation. The message is put into words when it is
+read, in the reader's language, from the values kept with the notification; so the
+same notification reads in French on the page of a French reader and in Spanish in
+the e-mail to a Spanish one.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    label: Promise | str
+    message: Promise | str  # e.g. _("%(person)s added you to %(organisation)s.")
+
+
+_kinds: dict[str, Kind] = {}
+
+
+def register(code: str, *, label, message) -> Kind:
+    kind = Kind(code, label, message)
+    _kinds[code] = kind
+    return kind
+
+
+def get(code: str) -> Kind:
+    try:
+        return _kinds[code]
+    except KeyError:
+        raise LookupError(f"No notification kind {code!r} is registered") from None
+
+
+def all_kinds() -> list[Kind]:
+    return sorted(_kinds.values(), key=lambda kind: kind.code)
+
+
+def render(code: str, context: dict) -> str:
+    """The message of a notification in the active language; a kind since removed reads as its code."""
+    try:
+        template = str(get(code).message)
+    except LookupError:
+        return code
+    try:
+        return template % context
+    except (KeyError, TypeError, ValueError):
+        return template

@@ -1,0 +1,54 @@
+"""Reads of organisations."""
+
+from django.db.models import Count, Q, QuerySet
+
+from creative_cities.core.text import fold
+
+from .choices import MemberRole
+from .models import Organisation, OrganisationMember
+
+
+def organisation_list(
+    *, query: str = "", sector: str = "", country: str = "", verified: bool | None = None
+) -> QuerySet[Organisation]:
+    """Organisations, filtered; ``query`` matches the name or the town, ignoring case and accents."""
+    organisations = Organisation.objects.select_related("country", "member_city").annotate(
+        member_count=Count("members")
+    )
+    if sector:
+        organisations = organisations.filter(sector=sector)
+    if country:
+        organisations = organisations.filter(country__iso2=country.upper())
+    if verified is not None:
+        organisations = organisations.filter(verified_at__isnull=not verified)
+    if query:
+        # Names are short and few (thousands): folding in Python matches "Medellin" to "Medellín".
+        wanted = fold(query)
+        ids = [
+            pk for pk, name, town in organisations.values_list("pk", "name", "town") if wanted in fold(f"{name} {town}")
+        ]
+        organisations = organisations.filter(pk__in=ids)
+    return organisations.order_by("name")
+
+
+def organisation_get(*, slug: str) -> Organisation:
+    return Organisation.objects.select_related("country__region", "member_city", "verified_by").get(slug=slug)
+
+
+def organisation_members(*, organisation: Organisation) -> QuerySet[OrganisationMember]:
+    return organisation.members.select_related("user").order_by("role", "user__email")
+
+
+def organisations_of(*, user, admin_only: bool = False) -> QuerySet[Organisation]:
+    """The organisations the person belongs to (that they administer, with ``admin_only``)."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    memberships = Q(members__user=user) & (Q(members__role=MemberRole.ADMIN) if admin_only else Q())
+    return Organisation.objects.filter(memberships).distinct().order_by("name")
+
+
+def organisation_countries() -> QuerySet:
+    """Countries that have at least one organisation, for the filter."""
+    from creative_cities.cities.models import Country
+
+    return Country.objects.filter(organisations__isnull=False).distinct().order_by("name_en")

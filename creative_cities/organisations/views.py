@@ -1,0 +1,212 @@
+"""Pages of organisations: the directory, one organisation, its form, its members."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from creative_cities.core.markdown import render_markdown
+from creative_cities.core.policies import public, signed_in
+
+from . import policies, selectors, services
+from .forms import MemberAddForm, MemberRoleForm, OrganisationFilterForm, OrganisationForm
+from .models import Organisation, OrganisationMember
+
+PAGE_SIZE = 50
+
+
+def _organisation_or_404(slug: str) -> Organisation:
+    try:
+        return selectors.organisation_get(slug=slug)
+    except Organisation.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _may_create(request, **_kwargs) -> bool:
+    return policies.can_create_organisation(request.user)
+
+
+def _may_edit(request, slug: str, **_kwargs) -> bool:
+    return policies.can_edit_organisation(request.user, _organisation_or_404(slug))
+
+
+def _may_see_members(request, slug: str, **_kwargs) -> bool:
+    return policies.can_see_members(request.user, _organisation_or_404(slug))
+
+
+def _may_verify(request, **_kwargs) -> bool:
+    return policies.can_verify_organisation(request.user)
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    """A service's refusal shown on the form, on its field when it names one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@public
+def organisation_list(request):
+    countries = sorted(selectors.organisation_countries(), key=str)
+    form = OrganisationFilterForm(request.GET or None, countries=countries)
+    filters = form.cleaned_data if form.is_valid() else {}
+    verified = {"yes": True, "no": False}.get(filters.get("verified") or "")
+    organisations = selectors.organisation_list(
+        query=filters.get("q", ""),
+        sector=filters.get("sector", ""),
+        country=filters.get("country", ""),
+        verified=verified,
+    )
+    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "organisations/organisation_list.html",
+        {
+            "form": form,
+            "page": page,
+            "organisations": page.object_list,
+            "query": query.urlencode(),
+            "mine": selectors.organisations_of(user=request.user),
+            "may_create": policies.can_create_organisation(request.user),
+        },
+    )
+
+
+@public
+def organisation_detail(request, slug: str):
+    organisation = _organisation_or_404(slug)
+    may_see_members = policies.can_see_members(request.user, organisation)
+    return render(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "description_html": render_markdown(organisation.description),
+            "members": selectors.organisation_members(organisation=organisation) if may_see_members else None,
+            "may_edit": policies.can_edit_organisation(request.user, organisation),
+            "may_verify": policies.can_verify_organisation(request.user),
+        },
+    )
+
+
+def _save(request, form, organisation=None):
+    try:
+        if organisation is None:
+            return services.organisation_create(by=request.user, data=form.cleaned_data)
+        return services.organisation_update(organisation=organisation, by=request.user, data=form.cleaned_data)
+    except ValidationError as error:
+        _form_errors(form, error)
+        return None
+
+
+@signed_in(_may_create)
+def organisation_create(request):
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = _save(request, form)
+        if organisation is not None:
+            messages.success(request, _("The organisation is registered. The Secretariat will verify it."))
+            return redirect(organisation)
+    return render(request, "organisations/organisation_form.html", {"form": form, "organisation": None})
+
+
+@signed_in(_may_edit)
+def organisation_edit(request, slug: str):
+    organisation = _organisation_or_404(slug)
+    # The form gets its own copy: validating a model form writes into its instance, and
+    # the service must see the values before the change (audit, verification).
+    form = OrganisationForm(request.POST or None, instance=_organisation_or_404(slug))
+    if request.method == "POST" and form.is_valid():
+        was_verified = organisation.is_verified
+        organisation = _save(request, form, organisation)
+        if organisation is not None:
+            if was_verified and not organisation.is_verified:
+                messages.info(request, _("Saved. A new name, country or sector needs the Secretariat to verify again."))
+            else:
+                messages.success(request, _("Saved."))
+            return redirect(organisation)
+    return render(request, "organisations/organisation_form.html", {"form": form, "organisation": organisation})
+
+
+@signed_in(_may_see_members)
+def organisation_members(request, slug: str):
+    organisation = _organisation_or_404(slug)
+    may_manage = policies.can_manage_members(request.user, organisation)
+    form = MemberAddForm(request.POST or None)
+    if request.method == "POST":
+        if not may_manage:
+            raise PermissionDenied  # members see the list; only administrators change it
+        if form.is_valid():
+            try:
+                member = services.organisation_member_add(
+                    organisation=organisation, by=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                messages.success(request, _("%(person)s is now a member.") % {"person": member.user.email})
+                return redirect("organisations:organisation_members", slug=slug)
+    members = selectors.organisation_members(organisation=organisation)
+    return render(
+        request,
+        "organisations/organisation_members.html",
+        {
+            "organisation": organisation,
+            "members": [(member, MemberRoleForm(initial={"role": member.role})) for member in members],
+            "form": form,
+            "may_manage": may_manage,
+        },
+    )
+
+
+def _member_or_404(organisation: Organisation, pk: int) -> OrganisationMember:
+    return get_object_or_404(OrganisationMember.objects.select_related("user"), pk=pk, organisation=organisation)
+
+
+@require_POST
+@signed_in(_may_edit)
+def organisation_member_role(request, slug: str, pk: int):
+    organisation = _organisation_or_404(slug)
+    member = _member_or_404(organisation, pk)
+    form = MemberRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a role."))
+    else:
+        try:
+            services.organisation_member_set_role(member=member, by=request.user, role=form.cleaned_data["role"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Role changed."))
+    return redirect("organisations:organisation_members", slug=slug)
+
+
+@require_POST
+@signed_in(_may_edit)
+def organisation_member_remove(request, slug: str, pk: int):
+    organisation = _organisation_or_404(slug)
+    member = _member_or_404(organisation, pk)
+    try:
+        services.organisation_member_remove(member=member, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(person)s no longer acts for the organisation.") % {"person": member.user.email})
+    return redirect("organisations:organisation_members", slug=slug)
+
+
+@require_POST
+@signed_in(_may_verify)
+def organisation_verify(request, slug: str):
+    organisation = _organisation_or_404(slug)
+    verified = request.POST.get("verified") != "0"
+    services.organisation_verify(organisation=organisation, by=request.user, verified=verified)
+    messages.success(request, _("Marked as verified.") if verified else _("No longer marked as verified."))
+    return redirect(organisation)
