@@ -109,6 +109,24 @@ def index_documents(rows: list[tuple[int, str, str, str]]) -> None:
             )
 
 
+def tidy() -> None:
+    """After many writes (a rebuild): merge the full-text index's pieces and refresh the planner's statistics.
+
+    FTS5 keeps each batch of writes as a segment that every query then reads
+    ('optimize' merges them). PostgreSQL queues new GIN entries in a pending list that
+    every query scans until VACUUM merges it, and plans from stale statistics until
+    ANALYZE; autovacuum does both in time, this does them now. Inside a transaction
+    (where VACUUM cannot run) PostgreSQL only analyses.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")  # noqa: S608
+            cursor.execute("PRAGMA optimize")
+        elif connection.vendor == "postgresql":
+            command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+            cursor.execute(f"{command} {PG_TABLE}, search_searchdocument")
+
+
 def remove_documents(ids: list[int]) -> None:
     """Drop documents from the lexical index."""
     if not ids:

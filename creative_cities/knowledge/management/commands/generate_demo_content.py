@@ -69,6 +69,7 @@ class Command(BaseCommand):
 
     def _rebuild_index(self, show: bool) -> None:
         from creative_cities.knowledge.search_documents import KIND
+        from creative_cities.search.lexical import tidy
         from creative_cities.search.services import rebuild
 
         started = time.perf_counter()
@@ -81,6 +82,7 @@ class Command(BaseCommand):
             progress_bar.update(done - progress_bar.n)
 
         index = rebuild([KIND], progress=progress)
+        tidy()
         if progress_bar is not None:
             progress_bar.close()
         self._say(

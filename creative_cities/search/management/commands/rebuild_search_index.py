@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from creative_cities.search import providers, services
+from creative_cities.search import lexical, providers, services
 
 
 class Command(BaseCommand):
@@ -34,6 +34,7 @@ class Command(BaseCommand):
 
         started = time.monotonic()
         report = services.rebuild(kinds, progress=progress)
+        lexical.tidy()
         self.stdout.write(
             _(
                 "Indexed %(objects)s objects: %(documents)s documents, %(removed)s removed, "
