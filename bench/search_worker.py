@@ -72,6 +72,30 @@ def memory_mb() -> dict:
     return {"rss": found.get("VmRSS", 0.0), "peak": found.get("VmHWM", 0.0)}
 
 
+PROBE = """
+import json, sys, django
+django.setup()
+from bench.search_worker import memory_mb, workload
+from creative_cities.search import embeddings, memory, selectors
+memory.current(embeddings.get_embedder(), refresh=True)
+before = memory_mb()
+for query in workload(40, seed=7):
+    selectors.search(query)
+print(json.dumps({"loaded": before, "after_queries": memory_mb()}))
+"""
+
+
+def search_process_memory() -> dict:
+    """The memory of a fresh process that loads the index and answers 40 searches, as a web worker would.
+
+    Measured apart: this process also made the demo items, whose leftovers would count.
+    """
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, cwd=settings.BASE_DIR
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def published_ids() -> list[int]:
     from creative_cities.knowledge.search_documents import published_item_ids
 
@@ -252,6 +276,7 @@ def run(*, database: str, sizes: list[int], queries: int, model_items: int, log)
                 "load_ms": load_ms,
                 "arrays_mb": arrays / 2**20,
                 "memory": memory_mb(),
+                "search_process": search_process_memory(),
                 "timings": timings,
             }
         )
