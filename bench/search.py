@@ -154,9 +154,10 @@ generator (`knowledge/demo`, seeded: the same items every run) until the number 
 published items reaches each size, indexes what was added with the search services
 (`services.index_objects`: 64 items per transaction, as `rebuild_search_index` does),
 tidies the full-text index as that command ends (`lexical.tidy`: FTS5's 'optimize';
-PostgreSQL's `VACUUM (ANALYZE)`, which autovacuum would do in time), loads the index's
-arrays, and times {queries} queries in each mode through `selectors.search`, which the
-search page and the API call: lexical matching, the
+PostgreSQL's `VACUUM (ANALYZE)`, there of the whole database, which autovacuum would do
+in time but on the other core while queries are timed), loads the index's arrays, and
+times {queries} queries in each mode through `selectors.search`, which the search page
+and the API call: lexical matching, the
 semantic cut-off, fusion, facets over all matches, and the first page of 20 hits with
 their snippets (not the HTML around them). The 405 cities are indexed too, as in
 production. Queries: the 50 questions of the relevance corpus (8 languages), then
