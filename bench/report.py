@@ -14,6 +14,7 @@ P95_TARGET_MS = 30
 QUERIES_TARGET = 10
 TRANSFER_TARGET_KB = 200
 KB = 1024
+CODE_PATHS = ["config", "creative_cities", "templates", "static", "locale", "bench", "requirements"]
 
 INTRODUCTION = """\
 ## Public pages and the API
@@ -93,8 +94,12 @@ def _code_version() -> str:
         commit = subprocess.run(
             ["git", "log", "-1", "--format=%h %s"], cwd=root, capture_output=True, text=True, check=True
         ).stdout.strip()
+        # Only changes to what runs count: a documentation edit does not change the figures.
         changed = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", *CODE_PATHS],
+            cwd=root,
+            capture_output=True,
+            text=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown (not a git checkout)"

@@ -179,7 +179,7 @@ do not inflate (it leaves out the PostgreSQL server's work).
   facet click;
 - *no query*: everything, newest first, with facets.
 
-**Vectors.** The model embeds a couple of passages a second on one core, so the first
+**Vectors.** The model embeds about five passages a second on one core, so the first
 {model_items} items are indexed with it for real (the indexing throughput with the model
 below); every later document gets the vector of one of those, chosen by a hash of its
 text, plus a little noise. Semantic search costs the same whatever the vectors say (a
@@ -192,7 +192,7 @@ lexical p95 at most {lexical} ms.
 
 **Memory** is that of a fresh process that loads the index and answers 40 searches (a
 web worker's share; the measuring process also made the demo items). It includes Django,
-the model (about 100 MB) and the arrays.
+the model (about 30 MB, loaded at the first query) and the arrays.
 
 **Where the time goes** (profiled at 50,000 items on SQLite, CPU per query). Embedding
 the query: about 20 ms whatever the size (one core; remembered for repeated queries).
