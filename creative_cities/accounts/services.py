@@ -167,6 +167,23 @@ def user_personal_data(*, user: User) -> dict:
             }
             for token in user.api_tokens.all()
         ],
+        "organisations": [
+            {"organisation": member.organisation.name, "role": member.role, "since": member.created_at.isoformat()}
+            for member in user.organisation_memberships.select_related("organisation").order_by("pk")
+        ],
+        "notifications": [
+            {
+                "kind": notification.kind,
+                "message": notification.message,
+                "url": notification.url,
+                "created_at": notification.created_at.isoformat(),
+                "read_at": notification.read_at.isoformat() if notification.read_at else None,
+            }
+            for notification in user.notifications.order_by("created_at", "pk")
+        ],
+        "notification_choices": list(
+            user.notification_preferences.order_by("kind").values("kind", "in_app", "by_email")
+        ),
         "activity": [
             {"at": event.at.isoformat(), "action": event.action, "object": event.object_label, "ip": event.ip}
             for event in AuditEvent.objects.filter(actor=user).order_by("at")

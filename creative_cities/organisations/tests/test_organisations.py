@@ -184,3 +184,20 @@ def test_the_api_checks_the_whole_body_before_writing(person, client):
 
 def test_a_city_page_organisation_is_listed_by_its_member_city(atelier, lyon):
     assert list(City.objects.get(pk=lyon.pk).organisations.all()) == [atelier]
+
+
+def test_a_persons_data_download_includes_their_organisations_and_notifications(
+    atelier, person, colleague, client, django_capture_on_commit_callbacks
+):
+    from creative_cities.notifications.services import preferences_save
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.organisation_member_add(organisation=atelier, by=person, email=colleague.email, role="member")
+    preferences_save(user=colleague, choices={"organisation_member_added": (True, False)})
+    client.force_login(colleague)
+    data = client.get("/en/me/data.json").json()
+    assert data["organisations"] == [
+        {"organisation": "Atelier des Canuts", "role": "member", "since": data["organisations"][0]["since"]}
+    ]
+    assert data["notifications"][0]["message"] == "Ana Pérez added you to Atelier des Canuts."
+    assert data["notification_choices"] == [{"kind": "organisation_member_added", "in_app": True, "by_email": False}]
