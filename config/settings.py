@@ -81,6 +81,10 @@ INSTALLED_APPS = [
     "creative_cities.knowledge",
     "creative_cities.organisations",
     "creative_cities.notifications",
+    "creative_cities.projects",
+    "creative_cities.board",
+    "creative_cities.cooperation",
+    "creative_cities.matchmaking",
     "creative_cities.search",
     "creative_cities.api",
 ]

@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 from creative_cities.core.policies import public
 
-from . import cities, city_team, knowledge, me, organisations
+from . import board, cities, city_team, cooperation, knowledge, matchmaking, me, organisations, projects
 from .errors import install_error_handlers
 
 api = NinjaAPI(
@@ -27,3 +27,7 @@ api.add_router("/", city_team.router)
 api.add_router("/", me.router)
 api.add_router("/", knowledge.router)
 api.add_router("/", organisations.router)
+api.add_router("/", projects.router)
+api.add_router("/", board.router)
+api.add_router("/", cooperation.router)
+api.add_router("/", matchmaking.router)

@@ -9,6 +9,9 @@ class OrganisationsConfig(AppConfig):
     def ready(self) -> None:
         from creative_cities.notifications import kinds
 
+        from .search_documents import register
+
+        register()
         kinds.register(
             "organisation_member_added",
             label=_("Someone adds you to an organisation"),

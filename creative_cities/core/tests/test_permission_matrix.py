@@ -6,6 +6,7 @@ fails the first tests here, so a new page cannot ship without saying who may use
 
 import json
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -22,14 +23,19 @@ from .permission_matrix import (
     EXPERT,
     FP_DAKAR,
     FP_LYON,
-    OPERATIONS,
+    MATRIX_APPS,
     PERSONAS,
     PRO,
-    ROUTES,
     SEC,
     TEAM_LYON,
 )
+from .permission_matrix import OPERATIONS as CORE_OPERATIONS
+from .permission_matrix import ROUTES as CORE_ROUTES
 from .test_policies import walk
+
+APP_MATRICES = [import_module(f"creative_cities.{app}.tests.matrix") for app in MATRIX_APPS]
+ROUTES = [*CORE_ROUTES, *(route for matrix in APP_MATRICES for route in matrix.ROUTES)]
+OPERATIONS = [*CORE_OPERATIONS, *(op for matrix in APP_MATRICES for op in matrix.OPERATIONS)]
 
 # Checked elsewhere: Django's admin (staff only, see test_policies) and the account
 # pages of allauth (see ACCOUNT_ROUTES in test_account_matrix).
@@ -133,6 +139,8 @@ def _build_world(tmp_path) -> World:
     world = World(users, roles, clients, tokens, lyon, change, token, key, "avatars/a.webp", tmp_path, image)
     _knowledge(world, literature)
     _organisations(world)
+    for matrix in APP_MATRICES:
+        matrix.build(world)
     return world
 
 

@@ -1,0 +1,5 @@
+"""The board API."""
+
+from ninja import Router
+
+router = Router(tags=["board"])

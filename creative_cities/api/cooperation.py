@@ -1,0 +1,5 @@
+"""The cooperation API."""
+
+from ninja import Router
+
+router = Router(tags=["cooperation"])

@@ -1,0 +1,5 @@
+"""The projects API."""
+
+from ninja import Router
+
+router = Router(tags=["projects"])
