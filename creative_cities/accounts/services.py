@@ -194,9 +194,12 @@ def user_personal_data(*, user: User) -> dict:
 @transaction.atomic
 def user_delete(*, user: User) -> None:
     """Delete an account. What the person wrote for a city stays, as the city's; the audit
-    trail keeps the events but no longer names the person."""
+    trail keeps the events but no longer names the person. An organisation the person
+    administered alone passes to its longest-standing other member."""
     from creative_cities.audit.models import AuditEvent
+    from creative_cities.organisations.services import organisation_admins_replace
 
+    organisation_admins_replace(leaving=user)
     audit_record(action="user.delete", obj=user, actor=user, label=f"user {user.pk}")
     AuditEvent.objects.filter(actor=user).update(actor_label=f"deleted account {user.pk}")
     AuditEvent.objects.filter(object_type=User._meta.label, object_id=str(user.pk)).update(

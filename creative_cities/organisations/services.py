@@ -116,3 +116,31 @@ def organisation_member_remove(*, member: OrganisationMember, by) -> None:
         action="organisation.member_remove", obj=organisation, before={"user": member.user.email, "role": member.role}
     )
     member.delete()
+
+
+@transaction.atomic
+def organisation_admins_replace(*, leaving) -> list[Organisation]:
+    """Before a person's account goes, name a new administrator wherever they were the only one.
+
+    The longest-standing other member takes over; an organisation with no other member
+    is left to the Secretariat. Returns the organisations that changed hands.
+    """
+    changed = []
+    memberships = leaving.organisation_memberships.filter(role=MemberRole.ADMIN).select_related("organisation")
+    for membership in memberships:
+        others = membership.organisation.members.exclude(user=leaving)
+        if others.filter(role=MemberRole.ADMIN).exists():
+            continue
+        successor = others.order_by("created_at", "pk").first()
+        if successor is None:
+            continue
+        successor.role = MemberRole.ADMIN
+        successor.save(update_fields=["role", "updated_at"])
+        audit_record(
+            action="organisation.member_role",
+            obj=membership.organisation,
+            before={"user": successor.user.email, "role": MemberRole.MEMBER},
+            after={"user": successor.user.email, "role": MemberRole.ADMIN},
+        )
+        changed.append(membership.organisation)
+    return changed

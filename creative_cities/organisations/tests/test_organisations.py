@@ -100,6 +100,30 @@ def test_an_organisation_keeps_at_least_one_administrator(atelier, person, colle
     assert list(atelier.members.values_list("user__email", "role")) == [("ibou@example.org", "admin")]
 
 
+def test_when_the_only_administrator_deletes_their_account_the_longest_standing_member_takes_over(
+    atelier, person, colleague
+):
+    from creative_cities.accounts.services import user_delete
+
+    services.organisation_member_add(organisation=atelier, by=person, email=colleague.email, role="member")
+    newcomer = get_user_model().objects.create_user(email="new@example.org", password="a-long-passphrase-1")
+    services.organisation_member_add(organisation=atelier, by=person, email=newcomer.email, role="member")
+    user_delete(user=person)
+    assert list(atelier.members.values_list("user__email", "role")) == [
+        ("ibou@example.org", "admin"),
+        ("new@example.org", "member"),
+    ]
+
+
+def test_an_organisation_with_another_administrator_is_left_as_it_is_when_one_leaves(atelier, person, colleague):
+    from creative_cities.accounts.services import user_delete
+
+    services.organisation_member_add(organisation=atelier, by=person, email=colleague.email, role="admin")
+    assert services.organisation_admins_replace(leaving=person) == []
+    user_delete(user=colleague)
+    assert list(atelier.members.values_list("user__email", "role")) == [("ana@example.org", "admin")]
+
+
 def test_the_list_finds_names_whatever_their_accents_and_filters_by_verification(atelier, person):
     bogota = services.organisation_create(
         by=person,
