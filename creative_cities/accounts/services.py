@@ -171,6 +171,14 @@ def user_personal_data(*, user: User) -> dict:
             {"organisation": member.organisation.name, "role": member.role, "since": member.created_at.isoformat()}
             for member in user.organisation_memberships.select_related("organisation").order_by("pk")
         ],
+        "followed_projects": [
+            {
+                "project": follower.project.title,
+                "url": urljoin(settings.SITE_URL, follower.project.get_absolute_url()),
+                "since": follower.created_at.isoformat(),
+            }
+            for follower in user.followed_projects.select_related("project").order_by("pk")
+        ],
         "notifications": [
             {
                 "kind": notification.kind,

@@ -109,7 +109,7 @@ def audit_event_changes(event: AuditEvent) -> list[dict]:
         changes.append(
             {
                 "name": name,
-                "label": str(field.verbose_name) if field is not None else name,
+                "label": str(getattr(field, "verbose_name", name)) if field is not None else name,
                 "before": old,
                 "after": new,
                 "changed": old is None or new is None or old != new,

@@ -1,5 +1,0 @@
-"""The projects API."""
-
-from ninja import Router
-
-router = Router(tags=["projects"])

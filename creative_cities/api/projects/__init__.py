@@ -1,0 +1,388 @@
+"""API of projects: list and read (public), start and keep them (with a write token).
+
+The project forms of the pages validate API bodies too, and the project policies
+decide who may do what, as on the pages: the lead's people edit; the partners'
+people post updates and move milestones on; anyone signed in follows.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+
+from creative_cities.core.policies import policy, public
+from creative_cities.projects import policies, selectors, services
+from creative_cities.projects.forms import (
+    MilestoneForm,
+    MilestoneStatusForm,
+    PartnerAddForm,
+    ProjectForm,
+    ProjectUpdateForm,
+)
+from creative_cities.projects.models import Milestone, Project, ProjectPartner
+from creative_cities.projects.parties import acts_for, party_from_key
+
+from ..auth import token_write
+from ..errors import ApiError, ErrorOut
+from .schemas import (
+    FollowOut,
+    MilestoneIn,
+    MilestoneOut,
+    PartnerIn,
+    PartnerOut,
+    ProjectIn,
+    ProjectOut,
+    ProjectPage,
+    ProjectQuery,
+    UpdateIn,
+    UpdateOut,
+    milestone_out,
+    partner_out,
+    project_out,
+    project_summary_out,
+)
+
+router = Router(tags=["projects"])
+
+
+def _get(slug: str) -> Project:
+    try:
+        return selectors.project_get(slug=slug)
+    except Project.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _find(slug: str) -> Project:
+    try:
+        return selectors.project_find(slug=slug)
+    except Project.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _invalid(code: str, message: str, form=None, details=None):
+    details = list(details or [])
+    if form is not None:
+        details += [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
+    return ApiError(400, code, message, details)
+
+
+def _saved(code: str, message: str, call):
+    try:
+        return call()
+    except ValidationError as error:
+        details = [{"field": f, "message": m} for f, ms in getattr(error, "message_dict", {}).items() for m in ms]
+        raise ApiError(400, code, " ".join(error.messages) or message, details) from error
+
+
+@router.get("/projects", response={200: ProjectPage, 400: ErrorOut}, summary="Projects")
+@public
+def list_projects(request: HttpRequest, filters: Query[ProjectQuery]):
+    """Newest first; ``q`` is found in titles and summaries; ``city`` and ``organisation`` match lead or partner."""
+    projects = selectors.project_list(
+        query=filters.q,
+        status=filters.status,
+        field=filters.field,
+        region=filters.region,
+        pilot=filters.pilot,
+        city=filters.city,
+        organisation=filters.organisation,
+    )
+    start = (filters.page - 1) * filters.page_size
+    return {
+        "count": projects.count(),
+        "results": [project_summary_out(p) for p in projects[start : start + filters.page_size]],
+    }
+
+
+@router.get("/projects/{slug}", response={200: ProjectOut, 404: ErrorOut}, summary="One project's public account")
+@public
+def get_project(request: HttpRequest, slug: str):
+    return project_out(_get(slug))
+
+
+def _project_form(request, project: Project | None, payload: ProjectIn) -> ProjectForm:
+    """The page's form, fed with the current values and what the payload changes."""
+    from creative_cities.cities.models import CreativeField
+    from creative_cities.frameworks.models import AreaOfAction, Objective, SdgGoal
+
+    sent = payload.dict(exclude_unset=True)
+    data, details = {}, []
+    if project is not None:
+        for name in ("title", "summary", "description", "language", "status", "is_pilot", "currency"):
+            data[name] = getattr(project, name)
+        data["funding_sources"] = project.funding_sources
+        data["start_on"] = project.start_on.isoformat() if project.start_on else ""
+        data["end_on"] = project.end_on.isoformat() if project.end_on else ""
+        data["budget"] = str(project.budget) if project.budget is not None else ""
+        for name in ("fields", "objectives", "areas", "sdg_goals"):
+            data[name] = [obj.pk for obj in getattr(project, name).all()]
+    lookups = {
+        "fields": (CreativeField, "code"),
+        "objectives": (Objective, "code"),
+        "areas": (AreaOfAction, "code"),
+        "sdg_goals": (SdgGoal, "number"),
+    }
+    for name, (model, key) in lookups.items():
+        if name in sent:
+            wanted = sent.pop(name) or []
+            found = dict(model.objects.filter(**{f"{key}__in": wanted}).values_list(key, "pk"))
+            missing = [str(value) for value in wanted if value not in found]
+            if missing:
+                details.append({"field": name, "message": _("Unknown: %(values)s.") % {"values": ", ".join(missing)}})
+            data[name] = list(found.values())
+    for name in ("start_on", "end_on"):
+        if name in sent:
+            value = sent.pop(name)
+            data[name] = value.isoformat() if value else ""
+    data.update({name: value if value is not None else "" for name, value in sent.items()})
+    if project is None:
+        data.setdefault("status", "idea")
+        data.setdefault("language", "en")
+    if project is None:
+        form = ProjectForm(data, choices=selectors.project_form_choices(), leads=selectors.lead_choices(request.user))
+    else:
+        form = ProjectForm(data, choices=selectors.project_form_choices(), project=project)
+    if not form.is_valid() or details:
+        raise _invalid("invalid_project", _("The project has invalid values."), form if form.errors else None, details)
+    return form
+
+
+@router.post(
+    "/projects",
+    response={201: ProjectOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    auth=token_write,
+    summary="Start a project",
+)
+@policy("can_create_project")
+def create_project(request: HttpRequest, payload: ProjectIn):
+    """``lead`` is the key of a city or organisation the token's holder acts for."""
+    if not policies.can_create_project(request.user):
+        raise ApiError(403, "forbidden", _("Only people who act for a city or an organisation start projects."))
+    lead = party_from_key(payload.lead or "")
+    if lead is None:
+        raise ApiError(400, "invalid_project", _("The project has invalid values."), [
+            {"field": "lead", "message": _("Choose the city or organisation that leads the project.")}
+        ])  # fmt: skip
+    if not acts_for(request.user, lead):
+        raise ApiError(403, "forbidden", _("You do not act for this city or organisation."))
+    form = _project_form(request, None, payload)
+    data, relations = form.service_arguments()
+    project = _saved(
+        "invalid_project",
+        _("The project has invalid values."),
+        lambda: services.project_create(by=request.user, data=data, relations=relations),
+    )
+    return Status(201, project_out(selectors.project_get(slug=project.slug)))
+
+
+@router.patch(
+    "/projects/{slug}",
+    response={200: ProjectOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Edit a project",
+)
+@policy("can_edit_project")
+def update_project(request: HttpRequest, slug: str, payload: ProjectIn):
+    """Only what is sent changes; ``status`` moves idea → seeking partners → active → completed, or cancelled."""
+    project = _find(slug)
+    if not policies.can_edit_project(request.user, project):
+        raise ApiError(403, "forbidden", _("Only the people of the project's lead may edit it."))
+    if payload.lead is not None:
+        raise ApiError(400, "invalid_project", _("The project has invalid values."), [
+            {"field": "lead", "message": _("A project's lead does not change.")}
+        ])  # fmt: skip
+    form = _project_form(request, project, payload)
+    data, relations = form.service_arguments()
+    _saved(
+        "invalid_project",
+        _("The project has invalid values."),
+        lambda: services.project_update(project=project, by=request.user, data=data, relations=relations),
+    )
+    return project_out(selectors.project_get(slug=slug))
+
+
+def _editable(request, slug: str) -> Project:
+    project = _find(slug)
+    if not policies.can_edit_project(request.user, project):
+        raise ApiError(403, "forbidden", _("Only the people of the project's lead may do this."))
+    return project
+
+
+def _contributable(request, slug: str) -> Project:
+    project = _find(slug)
+    if not policies.can_contribute_to_project(request.user, project):
+        raise ApiError(403, "forbidden", _("Only the people of the project's lead and partners may do this."))
+    return project
+
+
+@router.post(
+    "/projects/{slug}/partners",
+    response={201: PartnerOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Add a partner",
+)
+@policy("can_edit_project")
+def add_partner(request: HttpRequest, slug: str, payload: PartnerIn):
+    project = _editable(request, slug)
+    data = {**payload.dict(), "joined_on": payload.joined_on.isoformat() if payload.joined_on else ""}
+    form = PartnerAddForm(data, party_choices=selectors.partner_choices())
+    if not form.is_valid():
+        raise _invalid("invalid_partner", _("The partner has invalid values."), form)
+    cleaned = form.cleaned_data
+    partner = _saved(
+        "invalid_partner",
+        _("The partner has invalid values."),
+        lambda: services.project_partner_add(
+            project=project,
+            party=cleaned["party"],
+            by=request.user,
+            role=cleaned["role"],
+            contribution=cleaned["contribution"],
+            joined_on=cleaned["joined_on"],
+        ),
+    )
+    return Status(201, partner_out(partner))
+
+
+@router.delete(
+    "/projects/{slug}/partners/{partner_id}",
+    response={204: None, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Remove a partner",
+)
+@policy("can_edit_project")
+def remove_partner(request: HttpRequest, slug: str, partner_id: int):
+    project = _editable(request, slug)
+    partner = get_object_or_404(
+        ProjectPartner.objects.select_related("city", "organisation"), pk=partner_id, project=project
+    )
+    services.project_partner_remove(partner=partner, by=request.user)
+    return Status(204, None)
+
+
+def _overdue(milestone: Milestone) -> bool:
+    return milestone.due_on < timezone.localdate() and milestone.status not in ("done", "dropped")
+
+
+@router.post(
+    "/projects/{slug}/milestones",
+    response={201: MilestoneOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Add a milestone",
+)
+@policy("can_edit_project")
+def add_milestone(request: HttpRequest, slug: str, payload: MilestoneIn):
+    project = _editable(request, slug)
+    sent = payload.dict()
+    data = {name: (value.isoformat() if isinstance(value, date) else value) for name, value in sent.items()}
+    data = {name: value if value is not None else "" for name, value in data.items()}
+    data["status"] = data["status"] or "planned"
+    form = MilestoneForm(data)
+    if not form.is_valid():
+        raise _invalid("invalid_milestone", _("The milestone has invalid values."), form)
+    milestone = _saved(
+        "invalid_milestone",
+        _("The milestone has invalid values."),
+        lambda: services.milestone_create(project=project, by=request.user, data=form.cleaned_data),
+    )
+    return Status(201, milestone_out(milestone, _overdue(milestone)))
+
+
+@router.patch(
+    "/projects/{slug}/milestones/{milestone_id}",
+    response={200: MilestoneOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Change a milestone",
+)
+@policy("can_contribute_to_project")
+def update_milestone(request: HttpRequest, slug: str, milestone_id: int, payload: MilestoneIn):
+    """The lead's people change anything; the partners' people only ``status`` and ``done_on``."""
+    project = _contributable(request, slug)
+    milestone = get_object_or_404(Milestone, pk=milestone_id, project=project)
+    may_edit = policies.can_edit_project(request.user, project)
+    sent = payload.dict(exclude_unset=True)
+    form_class = MilestoneForm if may_edit else MilestoneStatusForm
+    extra = set(sent) - set(form_class.base_fields)
+    if extra:
+        raise ApiError(403, "forbidden", _("Partners change only a milestone's status and the day it was done."))
+    current = {name: getattr(milestone, name) for name in form_class.base_fields}
+    merged = {**current, **sent}
+    if "status" in sent and sent["status"] != "done" and "done_on" not in sent:
+        merged["done_on"] = None
+    data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in merged.items()}
+    form = form_class({k: v if v is not None else "" for k, v in data.items()})
+    if not form.is_valid():
+        raise _invalid("invalid_milestone", _("The milestone has invalid values."), form)
+    milestone = _saved(
+        "invalid_milestone",
+        _("The milestone has invalid values."),
+        lambda: services.milestone_update(milestone=milestone, by=request.user, data=form.cleaned_data),
+    )
+    return milestone_out(milestone, _overdue(milestone))
+
+
+@router.post(
+    "/projects/{slug}/updates",
+    response={201: UpdateOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Post an update (sent to the followers)",
+)
+@policy("can_contribute_to_project")
+def post_update(request: HttpRequest, slug: str, payload: UpdateIn):
+    project = _contributable(request, slug)
+    form = ProjectUpdateForm(payload.dict())
+    if not form.is_valid():
+        raise _invalid("invalid_update", _("The update has invalid values."), form)
+    update = _saved(
+        "invalid_update",
+        _("The update has invalid values."),
+        lambda: services.project_update_post(project=project, by=request.user, **form.cleaned_data),
+    )
+    author = request.user.get_full_name() or ""
+    return Status(
+        201,
+        {
+            "id": update.pk,
+            "title": update.title,
+            "body": update.body,
+            "created_at": update.created_at.isoformat(),
+            "author": author,
+        },
+    )
+
+
+def _follow_state(project: Project, user) -> dict:
+    return {
+        "following": selectors.project_is_followed(project=project, user=user),
+        "follower_count": project.followers.count(),
+    }
+
+
+@router.post(
+    "/projects/{slug}/follow",
+    response={200: FollowOut, 401: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Follow a project's updates",
+)
+@policy("can_follow_project")
+def follow_project(request: HttpRequest, slug: str):
+    project = _find(slug)
+    services.project_follow(project=project, user=request.user)
+    return _follow_state(project, request.user)
+
+
+@router.delete(
+    "/projects/{slug}/follow",
+    response={200: FollowOut, 401: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Stop following a project",
+)
+@policy("can_follow_project")
+def unfollow_project(request: HttpRequest, slug: str):
+    project = _find(slug)
+    services.project_unfollow(project=project, user=request.user)
+    return _follow_state(project, request.user)
