@@ -1,5 +1,383 @@
-"""The board API."""
+"""API of the board: calls (public reads), publishing them and answering them (with a token).
 
-from ninja import Router
+The page's forms validate API bodies too, and the board's policies decide who may
+do what, as on the pages. A call past its deadline reads "closed" at once, even
+before the daily command writes it down.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from ninja import Field, Query, Router, Schema, Status
+from pydantic import ConfigDict
+
+from creative_cities.board import policies, selectors, services
+from creative_cities.board.choices import InterestStatus
+from creative_cities.board.forms import CallForm, InterestForm
+from creative_cities.board.models import Call, Interest
+from creative_cities.board.presentation import project_url
+from creative_cities.cities.models import CreativeField
+from creative_cities.core.policies import policy, public
+from creative_cities.frameworks.models import SdgGoal
+from creative_cities.projects.parties import acts_for, party_from_key, party_key, party_list_for
+
+from .auth import token_read, token_write
+from .errors import ApiError, ErrorOut
 
 router = Router(tags=["board"])
+
+
+class CallOut(Schema):
+    slug: str
+    kind: str  # need, offer
+    topic: str
+    title: str
+    description: str  # Markdown
+    language: str
+    publisher: str  # "city:lyon" or "organisation:<slug>"
+    publisher_name: str
+    fields: list[str]  # creative field codes
+    sdg_goals: list[int]  # goal numbers
+    deadline: str  # the last day to answer, YYYY-MM-DD
+    status: str  # open, closed (a call past its deadline is closed)
+    closed_at: str | None
+    interest_count: int
+    project: str | None  # the project's slug, once an acceptance made one
+    project_url: str | None
+    url: str
+
+
+class CallPage(Schema):
+    count: int
+    results: list[CallOut]
+
+
+class CallQuery(Schema):
+    q: str = Field("", max_length=100)
+    kind: str = Field("", max_length=10)
+    topic: str = Field("", max_length=20)
+    field: str = Field("", max_length=40)
+    region: str = Field("", max_length=40)
+    status: str = Field("open", pattern="^(open|all)$")
+    page: int = Field(1, ge=1)
+    page_size: int = Field(50, ge=1, le=200)
+
+
+class CallIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    publisher: str | None = None  # on creation only: "city:<slug>" or "organisation:<slug>"
+    kind: str | None = None
+    topic: str | None = None
+    title: str | None = None
+    description: str | None = None
+    language: str | None = None
+    deadline: str | None = None  # YYYY-MM-DD, today or later
+    fields: list[str] | None = None
+    sdg_goals: list[int] | None = None
+
+
+class InterestOut(Schema):
+    id: int
+    call: str
+    party: str
+    party_name: str
+    message: str
+    status: str  # pending, accepted, declined, withdrawn
+    answer: str
+    created_at: str
+    decided_at: str | None
+    partner_role: str | None  # the role in the project, once accepted
+    project: str | None
+
+
+class InterestIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    party: str  # whom you answer for: "city:<slug>" or "organisation:<slug>"
+    message: str
+
+
+class DecisionIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    answer: str = Field("", max_length=4000)
+
+
+def _call_out(call: Call) -> dict:
+    return {
+        "slug": call.slug,
+        "kind": call.kind,
+        "topic": call.topic,
+        "title": call.title,
+        "description": call.description,
+        "language": call.language,
+        "publisher": party_key(call.party),
+        "publisher_name": str(call.party),
+        "fields": [field.code for field in call.fields.all()],
+        "sdg_goals": [goal.number for goal in call.sdg_goals.all()],
+        "deadline": call.deadline.isoformat(),
+        "status": selectors.call_status(call),
+        "closed_at": call.closed_at.isoformat() if call.closed_at else None,
+        "interest_count": getattr(call, "interest_count", 0),
+        "project": call.project.slug if call.project else None,
+        "project_url": project_url(call.project) or None,
+        "url": call.get_absolute_url(),
+    }
+
+
+def _interest_out(interest: Interest) -> dict:
+    return {
+        "id": interest.pk,
+        "call": interest.call.slug,
+        "party": party_key(interest.party),
+        "party_name": str(interest.party),
+        "message": interest.message,
+        "status": interest.status,
+        "answer": interest.answer,
+        "created_at": interest.created_at.isoformat(),
+        "decided_at": interest.decided_at.isoformat() if interest.decided_at else None,
+        "partner_role": interest.partner.role if interest.partner else None,
+        "project": interest.call.project.slug if interest.call.project else None,
+    }
+
+
+def _get(slug: str) -> Call:
+    try:
+        return selectors.call_get(slug=slug)
+    except Call.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _interest(pk: int) -> Interest:
+    try:
+        return selectors.interest_get(pk=pk)
+    except Interest.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _invalid(code: str, message: str, details: list[dict]) -> ApiError:
+    return ApiError(400, code, message, details)
+
+
+def _saved(call, code: str):
+    try:
+        return call()
+    except ValidationError as error:
+        details = [{"field": f, "message": m} for f, ms in getattr(error, "message_dict", {}).items() for m in ms]
+        raise _invalid(code, " ".join(error.messages), details) from error
+
+
+@router.get("/calls", response={200: CallPage, 400: ErrorOut}, summary="Calls of the board")
+@public
+def list_calls(request: HttpRequest, filters: Query[CallQuery]):
+    """Open calls by default (``status=all`` adds closed ones), nearest deadline first."""
+    calls = selectors.call_list(
+        query=filters.q,
+        kind=filters.kind,
+        topic=filters.topic,
+        field=filters.field,
+        region=filters.region,
+        open_only=filters.status == "open",
+    )
+    start = (filters.page - 1) * filters.page_size
+    return {"count": calls.count(), "results": [_call_out(c) for c in calls[start : start + filters.page_size]]}
+
+
+@router.get("/calls/{slug}", response={200: CallOut, 404: ErrorOut}, summary="One call")
+@public
+def get_call(request: HttpRequest, slug: str):
+    return _call_out(_get(slug))
+
+
+def _validated(call: Call | None, payload: CallIn, publisher=None) -> CallForm:
+    """The page's form, fed with the call's current values and what the payload changes."""
+    data, details = {}, []
+    if call is not None:
+        data = {name: getattr(call, name) for name in ("kind", "topic", "title", "description", "language")}
+        data["deadline"] = call.deadline.isoformat()
+        data["fields"] = [field.pk for field in call.fields.all()]
+        data["sdg_goals"] = [goal.pk for goal in call.sdg_goals.all()]
+    else:
+        data = {"topic": "partners", "language": "en"}  # the model's defaults, which the form would not apply
+    sent = payload.dict(exclude_unset=True)
+    sent.pop("publisher", None)
+    if "fields" in sent:
+        codes = sent.pop("fields") or []
+        known = dict(CreativeField.objects.filter(code__in=codes).values_list("code", "pk"))
+        details += [
+            {"field": "fields", "message": _("Unknown creative field: %(code)s.") % {"code": code}}
+            for code in codes
+            if code not in known
+        ]
+        data["fields"] = list(known.values())
+    if "sdg_goals" in sent:
+        numbers = sent.pop("sdg_goals") or []
+        known = dict(SdgGoal.objects.filter(number__in=numbers).values_list("number", "pk"))
+        details += [
+            {"field": "sdg_goals", "message": _("Unknown SDG: %(number)s.") % {"number": n}}
+            for n in numbers
+            if n not in known
+        ]
+        data["sdg_goals"] = list(known.values())
+    data.update({name: value if value is not None else "" for name, value in sent.items()})
+    if publisher is not None:
+        data["publisher"] = party_key(publisher)
+    form = CallForm(
+        data,
+        instance=selectors.call_get(slug=call.slug) if call else None,
+        publishers=[publisher] if publisher is not None else None,
+    )
+    valid = form.is_valid()
+    details += [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
+    if details or not valid:
+        raise _invalid("invalid_call", _("The call has invalid values."), details)
+    return form
+
+
+@router.post(
+    "/calls",
+    response={201: CallOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    auth=token_write,
+    summary="Publish a call",
+)
+@policy("can_publish_call")
+def create_call(request: HttpRequest, payload: CallIn):
+    """For a city or organisation the token's holder acts for (``publisher``); it opens at once."""
+    if not policies.can_publish_call(request.user):
+        raise ApiError(403, "forbidden", _("Only people acting for a city or an organisation publish calls."))
+    publisher = party_from_key(payload.publisher or "")
+    if publisher is None:
+        detail = [{"field": "publisher", "message": _("Name a city or an organisation: city:<slug>.")}]
+        raise _invalid("invalid_call", _("The call has invalid values."), detail)
+    if not acts_for(request.user, publisher):
+        raise ApiError(403, "forbidden", _("You do not act for this city or organisation."))
+    form = _validated(None, payload, publisher)
+    party, data, relations = form.split()
+    call = _saved(
+        lambda: services.call_create(by=request.user, party=party, data=data, relations=relations), "invalid_call"
+    )
+    return Status(201, _call_out(selectors.call_get(slug=call.slug)))
+
+
+@router.patch(
+    "/calls/{slug}",
+    response={200: CallOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Edit a call",
+)
+@policy("can_edit_call")
+def update_call(request: HttpRequest, slug: str, payload: CallIn):
+    call = _get(slug)
+    if not policies.can_edit_call(request.user, call):
+        raise ApiError(403, "forbidden", _("Only the publisher's people edit an open call."))
+    if payload.publisher is not None:
+        detail = [{"field": "publisher", "message": _("The publisher of a call does not change.")}]
+        raise _invalid("invalid_call", _("The call has invalid values."), detail)
+    _party, data, relations = _validated(call, payload).split()
+    _saved(lambda: services.call_update(call=call, by=request.user, data=data, relations=relations), "invalid_call")
+    return _call_out(selectors.call_get(slug=slug))
+
+
+@router.post(
+    "/calls/{slug}/close",
+    response={200: CallOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=token_write,
+    summary="Close a call",
+)
+@policy("can_close_call")
+def close_call(request: HttpRequest, slug: str):
+    call = _get(slug)
+    if not policies.can_close_call(request.user, call):
+        raise ApiError(403, "forbidden", _("Only the publisher's people close an open call."))
+    services.call_close(call=call, by=request.user)
+    return _call_out(selectors.call_get(slug=slug))
+
+
+@router.get(
+    "/calls/{slug}/interests",
+    response={200: list[InterestOut], 401: ErrorOut, 404: ErrorOut},
+    auth=token_read,
+    summary="Answers to a call",
+)
+@policy("can_see_interests")
+def list_interests(request: HttpRequest, slug: str):
+    """Every answer for the publisher's people and the Secretariat; for anyone else, only their own."""
+    call = _get(slug)
+    if policies.can_see_interests(request.user, call):
+        interests = selectors.interest_list(call=call)
+    else:
+        interests = selectors.interest_list_of_parties(parties=party_list_for(request.user), call=call)
+    return [_interest_out(interest) for interest in interests.select_related("call__project", "partner")]
+
+
+@router.post(
+    "/calls/{slug}/interests",
+    response={201: InterestOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    auth=token_write,
+    summary="Express interest in a call",
+)
+@policy("can_express_interest")
+def create_interest(request: HttpRequest, slug: str, payload: InterestIn):
+    """For a city or organisation the holder acts for, other than the publisher; once per call."""
+    call = _get(slug)
+    if not selectors.call_is_open(call):
+        raise ApiError(409, "call_closed", _("This call is closed: it no longer takes answers."))
+    parties = selectors.interest_party_choices(user=request.user, call=call)
+    if not parties:
+        raise ApiError(403, "forbidden", _("You act for no city or organisation that may still answer this call."))
+    form = InterestForm({"party": payload.party, "message": payload.message}, parties=parties)
+    if not form.is_valid():
+        details = [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
+        raise _invalid("invalid_interest", _("The answer has invalid values."), details)
+    interest = _saved(
+        lambda: services.interest_express(
+            call=call, party=form.chosen_party, by=request.user, message=form.cleaned_data["message"]
+        ),
+        "invalid_interest",
+    )
+    return Status(201, _interest_out(selectors.interest_get(pk=interest.pk)))
+
+
+def _decide(request: HttpRequest, pk: int, service, may, refusal: str, **kwargs) -> dict:
+    interest = _interest(pk)
+    # Those who see the interest learn that it was answered already; others are simply refused.
+    if interest.status != InterestStatus.PENDING and policies.can_see_interest(request.user, interest):
+        raise ApiError(409, "already_answered", _("This interest has already been answered or withdrawn."))
+    if not may(request.user, interest):
+        raise ApiError(403, "forbidden", refusal)
+    _saved(lambda: service(interest=interest, by=request.user, **kwargs), "invalid_interest")
+    return _interest_out(selectors.interest_get(pk=pk))
+
+
+DECISION_RESPONSES = {200: InterestOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+DECIDERS_ONLY = gettext_lazy("Only the publisher's people answer interests in their call.")
+
+
+def _answer(payload: DecisionIn | None) -> str:
+    return payload.answer if payload is not None else ""
+
+
+@router.post("/interests/{pk}/accept", response=DECISION_RESPONSES, auth=token_write, summary="Accept an interest")
+@policy("can_decide_interest")
+def accept_interest(request: HttpRequest, pk: int, payload: DecisionIn | None = None):
+    """The party becomes a partner of the call's project, which the first acceptance creates. The body is optional."""
+    decide = services.interest_accept
+    return _decide(request, pk, decide, policies.can_decide_interest, str(DECIDERS_ONLY), answer=_answer(payload))
+
+
+@router.post("/interests/{pk}/decline", response=DECISION_RESPONSES, auth=token_write, summary="Decline an interest")
+@policy("can_decide_interest")
+def decline_interest(request: HttpRequest, pk: int, payload: DecisionIn | None = None):
+    """The party is told, with the answer if one is given. The body is optional."""
+    decide = services.interest_decline
+    return _decide(request, pk, decide, policies.can_decide_interest, str(DECIDERS_ONLY), answer=_answer(payload))
+
+
+@router.post("/interests/{pk}/withdraw", response=DECISION_RESPONSES, auth=token_write, summary="Withdraw an interest")
+@policy("can_withdraw_interest")
+def withdraw_interest(request: HttpRequest, pk: int):
+    """The interested party takes back its answer while it waits."""
+    refusal = _("Only the people of the interested party withdraw its answer.")
+    return _decide(request, pk, services.interest_withdraw, policies.can_withdraw_interest, refusal)
