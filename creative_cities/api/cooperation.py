@@ -1,5 +1,242 @@
-"""The cooperation API."""
+"""The cooperation API: the graph's figures, its nodes and edges, one city's cooperation.
 
-from ninja import Router
+Public, as the registry's open data. Filtered with the page's form (``year``,
+``kinds`` repeated); answers carry an ETag of the graph's sources, so a client
+asking again gets 304 until a project, an interest, an item or the registry changes.
+"""
+
+import functools
+import hashlib
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+
+from creative_cities.cooperation import selectors
+from creative_cities.cooperation.forms import CooperationFilterForm
+from creative_cities.core.policies import policy
+
+from .caching import MAX_AGE, reject_unknown_parameters
+from .errors import ApiError, ErrorOut
 
 router = Router(tags=["cooperation"])
+PARAMETERS = {"year", "kinds"}
+
+
+class CooperationQuery(Schema):
+    """The page's filters. Repeat ``kinds`` to select several (kinds=project&kinds=interest)."""
+
+    year: int | None = Field(None, description="Only links formed in this year or before.")
+    kinds: list[str] = Field([], description="Kinds of links: project, interest, adaptation. None: every kind.")
+
+
+class Kinds(Schema):
+    project: int = 0
+    interest: int = 0
+    adaptation: int = 0
+
+
+class KindTotal(Schema):
+    edges: int
+    relations: int
+
+
+class RegionShareOut(Schema):
+    region: str = Field(description="Region code.")
+    name: str
+    cities: int
+    links: int = Field(description="Links with at least one city in the region.")
+    share: float | None = Field(description="links / all links; null when there is no link.")
+
+
+class CityRef(Schema):
+    slug: str
+    name: str
+
+
+class CommunityOut(Schema):
+    id: int
+    size: int
+    main_region: str
+    regions: dict[str, int]
+    cities: list[str] = Field(description="Slugs.")
+
+
+class NetworkOut(Schema):
+    nodes: int
+    edges: int
+    relations: int
+    density: float
+    components: int = Field(description="Connected components, an isolated city being one of its own.")
+    components_with_links: int
+    largest_component: int
+    communities: int
+    modularity: float | None
+    isolated: int
+    isolated_cities: list[CityRef]
+    within_region_share: float | None
+    across_regions_share: float | None
+    regions: list[RegionShareOut]
+    kinds: dict[str, KindTotal]
+    year: int | None = Field(description="The year filter applied, if any.")
+    kinds_filter: list[str]
+
+
+class YearOut(Schema):
+    year: int
+    edges_formed: int = Field(description="Links between cities not linked before.")
+    relations: int = Field(description="Relations dated that year, new links or not.")
+    edges: int
+    linked_cities: int
+    isolated: int
+    density: float
+    components: int
+    largest_component: int
+    across_regions_share: float | None
+    region_shares: dict[str, float | None] = Field(description="Share of the links so far involving each region.")
+
+
+class FiguresOut(Schema):
+    network: NetworkOut
+    communities: list[CommunityOut]
+    years: list[YearOut]
+
+
+class NodeOut(Schema):
+    slug: str
+    name: str
+    country: str = Field(description="ISO 3166-1 alpha-2 code.")
+    region: str
+    field: str
+    degree: int
+    weighted_degree: int
+    betweenness: float = Field(description="Normalised: 1 when every shortest path between two others crosses it.")
+    betweenness_rank: int
+    community: int | None
+    region_mix: dict[str, int] = Field(description="Partners per region code.")
+
+
+class EdgeOut(Schema):
+    a: str = Field(description="Slug of one city.")
+    b: str = Field(description="Slug of the other.")
+    weight: int
+    kinds: Kinds
+    first_year: int
+    across_regions: bool
+
+
+class GraphOut(Schema):
+    nodes: list[NodeOut]
+    edges: list[EdgeOut]
+
+
+class PartnerOut(Schema):
+    slug: str
+    name: str
+    country: str
+    region: str
+    weight: int
+    kinds: Kinds
+    first_year: int
+
+
+class CityCooperationOut(NodeOut):
+    partners: list[PartnerOut]
+    cities_in_network: int
+
+
+def _figures(request: HttpRequest) -> dict:
+    """The figures for the request's filters, validated with the page's form."""
+    reject_unknown_parameters(request, PARAMETERS)
+    form = CooperationFilterForm(request.GET)
+    if not form.is_valid():
+        details = [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
+        raise ApiError(400, "invalid_filter", _("A filter has an invalid value."), details)
+    return selectors.graph_figures(**form.filters())
+
+
+def graph_read(view):
+    """Conditional GET keyed by the graph's sources: 304 when the client's copy is current."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, response: HttpResponse, *args, **kwargs):
+        key = f"{selectors.source_version()}|{request.get_full_path()}|{get_language()}"
+        etag = '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
+        response["ETag"] = etag
+        response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+        response["Vary"] = "Accept-Language"
+        if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+            return HttpResponseNotModified(headers=dict(response.headers))
+        return view(request, response, *args, **kwargs)
+
+    return wrapper
+
+
+def _node(city: dict) -> dict:
+    return {key: city[key] for key in NodeOut.model_fields}
+
+
+@router.get(
+    "/cooperation/figures",
+    response={200: FiguresOut, 304: None, 400: ErrorOut},
+    summary="Figures of the cooperation graph",
+)
+@policy("can_view_cooperation")
+@graph_read
+def cooperation_figures(request: HttpRequest, response: HttpResponse, filters: Query[CooperationQuery]):
+    """The network's figures, its communities and the year-by-year series."""
+    figures = _figures(request)
+    names = selectors.labels()["regions"]
+    network = {
+        **figures["network"],
+        "regions": [{**row, "name": names.get(row["region"], row["region"])} for row in figures["network"]["regions"]],
+    }
+    return {"network": network, "communities": figures["communities"], "years": figures["years"]}
+
+
+@router.get(
+    "/cooperation/graph",
+    response={200: GraphOut, 304: None, 400: ErrorOut},
+    summary="Nodes and edges of the cooperation graph",
+)
+@policy("can_view_cooperation")
+@graph_read
+def cooperation_graph(request: HttpRequest, response: HttpResponse, filters: Query[CooperationQuery]):
+    """Every member city with its figures, and every link with its weight, kinds and first year."""
+    figures = _figures(request)
+    return {
+        "nodes": [_node(city) for city in figures["cities"]],
+        "edges": [
+            {
+                "a": edge["a_slug"],
+                "b": edge["b_slug"],
+                "weight": edge["weight"],
+                "kinds": edge["kinds"],
+                "first_year": edge["first_year"],
+                "across_regions": edge["across_regions"],
+            }
+            for edge in figures["edges"]
+        ],
+    }
+
+
+@router.get(
+    "/cooperation/cities/{slug}",
+    response={200: CityCooperationOut, 304: None, 400: ErrorOut, 404: ErrorOut},
+    summary="One member city's cooperation",
+)
+@policy("can_view_cooperation")
+@graph_read
+def cooperation_city(
+    request: HttpRequest,
+    response: HttpResponse,
+    slug: str,
+    filters: Query[CooperationQuery],
+):
+    """Its partners (strongest first) with weights, kinds and first years, and its figures."""
+    figures = _figures(request)
+    city = selectors.city_figures(figures, slug=slug)
+    if city is None:
+        raise Http404
+    return {**_node(city), "partners": city["partners"], "cities_in_network": figures["network"]["nodes"]}

@@ -1,0 +1,32 @@
+"""The graph's filters, shared by the page, the exports and the API."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from creative_cities.cities.models import FIRST_DESIGNATION_YEAR
+
+from .choices import EdgeKind
+
+
+class CooperationFilterForm(forms.Form):
+    """Up to a year, and which kinds of links: empty means every year, every kind."""
+
+    year = forms.IntegerField(
+        label=_("Up to the year"),
+        required=False,
+        min_value=FIRST_DESIGNATION_YEAR,
+        max_value=2100,
+        help_text=_("Links formed in this year or before."),
+    )
+    kinds = forms.MultipleChoiceField(
+        label=_("Kinds of links"),
+        required=False,
+        choices=EdgeKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: every kind."),
+    )
+
+    def filters(self) -> dict:
+        """The valid filters as keyword arguments of selectors.graph_figures."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {"year": data.get("year"), "kinds": sorted(data.get("kinds") or [])}

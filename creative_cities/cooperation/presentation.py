@@ -1,0 +1,207 @@
+"""What the pages and exports make of the figures: the SVG drawing, table rows, GraphML and CSV."""
+
+from math import sqrt
+from xml.sax.saxutils import escape, quoteattr
+
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .choices import EdgeKind
+
+SIZE = 1000
+
+
+def kind_labels() -> dict[str, str]:
+    return {kind.value: str(kind.label) for kind in EdgeKind}
+
+
+def kinds_text(kinds: dict[str, int]) -> str:
+    """The kinds of a link in the reader's language, with their counts when more than one."""
+    labels = kind_labels()
+    parts = []
+    for kind, count in kinds.items():
+        label = labels.get(kind, kind)
+        parts.append(f"{label} ×{count}" if count > 1 else label)
+    return ", ".join(parts)
+
+
+def graph_svg(figures: dict, positions: dict, labels: dict) -> SafeString:
+    """The graph drawn on the server: linked cities at their layout position, sized by degree.
+
+    Links are two paths (within one region, across regions) rather than one element
+    each, which keeps 10,000 links near 150 KB before compression. Isolated cities
+    are listed in the tables, not drawn. Every text is escaped here.
+    """
+    network = figures["network"]
+    title = _("Cooperation graph of the network")
+    description = ngettext(
+        "%(cities)s linked cities and %(links)s link; each circle is a city, coloured by region and sized by its "
+        "number of partners. The tables below give the same figures.",
+        "%(cities)s linked cities and %(links)s links; each circle is a city, coloured by region and sized by its "
+        "number of partners. The tables below give the same figures.",
+        network["edges"],
+    ) % {"cities": network["nodes"] - network["isolated"], "links": network["edges"]}
+    within, across = [], []
+    for edge in figures["edges"]:
+        (x1, y1), (x2, y2) = positions[edge["a_slug"]], positions[edge["b_slug"]]
+        (across if edge["across_regions"] else within).append(f"M{x1} {y1}L{x2} {y2}")
+    linked = [city for city in figures["cities"] if city["degree"]]
+    top = max((city["degree"] for city in linked), default=1)
+    circles = []
+    for city in sorted(linked, key=lambda c: c["degree"]):  # the best-linked drawn last, on top
+        x, y = positions[city["slug"]]
+        radius = round(3 + 9 * sqrt(city["degree"] / top), 1)
+        name = _("%(city)s (%(country)s): %(count)s partners") % {
+            "city": city["name"],
+            "country": labels["countries"].get(city["country"], city["country"]),
+            "count": city["degree"],
+        }
+        circles.append(
+            f'<circle cx="{x}" cy="{y}" r="{radius}" class="node r-{escape(city["region"])}">'
+            f"<title>{escape(name)}</title></circle>"
+        )
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" role="img" '
+        f'aria-labelledby="graph-title graph-desc" class="cooperation-graph">'
+        f'<title id="graph-title">{escape(title)}</title><desc id="graph-desc">{escape(description)}</desc>'
+        f'<path class="link" d="{"".join(within)}"/>'
+        f'<path class="link link-across" d="{"".join(across)}"/>'
+        f"<g>{''.join(circles)}</g></svg>"
+    )
+    return mark_safe(svg)  # noqa: S308 - built above from escaped names and numbers only
+
+
+def csv_header() -> list[str]:
+    return [
+        _("city a"),
+        _("city b"),
+        _("country a"),
+        _("country b"),
+        _("region a"),
+        _("region b"),
+        _("weight"),
+        _("kinds"),
+        _("first year"),
+    ]
+
+
+def csv_rows(figures: dict, labels: dict):
+    """One row per link: both cities with their countries and regions, weight, kinds, first year."""
+    cities = {city["slug"]: city for city in figures["cities"]}
+    for edge in figures["edges"]:
+        a, b = cities[edge["a_slug"]], cities[edge["b_slug"]]
+        yield [
+            a["name"],
+            b["name"],
+            labels["countries"].get(a["country"], a["country"]),
+            labels["countries"].get(b["country"], b["country"]),
+            labels["regions"].get(a["region"], a["region"]),
+            labels["regions"].get(b["region"], b["region"]),
+            edge["weight"],
+            " ".join(f"{kind}:{count}" for kind, count in sorted(edge["kinds"].items())),
+            edge["first_year"],
+        ]
+
+
+NODE_KEYS = [
+    ("name", "string"),
+    ("slug", "string"),
+    ("country", "string"),
+    ("country_name", "string"),
+    ("region", "string"),
+    ("region_name", "string"),
+    ("field", "string"),
+    ("degree", "int"),
+    ("weighted_degree", "int"),
+    ("betweenness", "double"),
+    ("community", "int"),
+]
+EDGE_KEYS = [("weight", "int"), ("first_year", "int"), ("kinds", "string")] + [
+    (f"{kind.value}_count", "int") for kind in EdgeKind
+]
+
+
+def graphml(figures: dict, labels: dict) -> str:
+    """The graph in GraphML, undirected, with the figures as node and edge attributes.
+
+    Node identifiers are the cities' slugs. A city in no community has community 0.
+    """
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ]
+    for name, kind in NODE_KEYS:
+        lines.append(f'<key id="{name}" for="node" attr.name="{name}" attr.type="{kind}"/>')
+    for name, kind in EDGE_KEYS:
+        lines.append(f'<key id="e_{name}" for="edge" attr.name="{name}" attr.type="{kind}"/>')
+    lines.append('<graph id="cooperation" edgedefault="undirected">')
+    for city in figures["cities"]:
+        values = {
+            **city,
+            "country_name": labels["countries"].get(city["country"], city["country"]),
+            "region_name": labels["regions"].get(city["region"], city["region"]),
+            "community": city["community"] or 0,
+            "betweenness": round(city["betweenness"], 6),
+        }
+        data = "".join(f'<data key="{name}">{escape(str(values[name]))}</data>' for name, _kind in NODE_KEYS)
+        lines.append(f"<node id={quoteattr(city['slug'])}>{data}</node>")
+    for edge in figures["edges"]:
+        values = {
+            "weight": edge["weight"],
+            "first_year": edge["first_year"],
+            "kinds": " ".join(sorted(edge["kinds"])),
+            **{f"{kind.value}_count": edge["kinds"].get(kind.value, 0) for kind in EdgeKind},
+        }
+        data = "".join(f'<data key="e_{name}">{escape(str(values[name]))}</data>' for name, _kind in EDGE_KEYS)
+        lines.append(f"<edge source={quoteattr(edge['a_slug'])} target={quoteattr(edge['b_slug'])}>{data}</edge>")
+    lines += ["</graph>", "</graphml>"]
+    return "\n".join(lines) + "\n"
+
+
+def region_rows(figures: dict, labels: dict) -> list[dict]:
+    """The regions in their usual order: member cities, links involving them and their share."""
+    by_code = {row["region"]: row for row in figures["network"]["regions"]}
+    rows = []
+    for code, name in labels["regions"].items():
+        row = by_code.get(code, {"cities": 0, "links": 0, "share": None})
+        rows.append({"code": code, "name": name, **{k: row[k] for k in ("cities", "links", "share")}})
+    return rows
+
+
+def mix_rows(mix: dict[str, int], labels: dict) -> list[dict]:
+    total = sum(mix.values())
+    return [
+        {"code": code, "name": labels["regions"].get(code, code), "count": count, "share": count / total}
+        for code, count in mix.items()
+    ]
+
+
+def network_rows(figures: dict, labels: dict) -> dict:
+    """The rows of the network page's tables, names in the reader's language."""
+    regions = labels["regions"]
+    cities = sorted(figures["cities"], key=lambda c: (-c["degree"], -c["weighted_degree"], c["name"]))
+    return {
+        "regions": region_rows(figures, labels),
+        "linked_cities": [{**c, "region_name": regions.get(c["region"], c["region"])} for c in cities if c["degree"]],
+        "communities": [
+            {
+                **row,
+                "main_region_name": regions.get(row["main_region"], row["main_region"]),
+                "region_names": mix_rows(row["regions"], labels),
+                "hubs": [c for c in cities if c["community"] == row["id"]][:3],
+            }
+            for row in figures["communities"]
+        ],
+        "kinds": [
+            {"label": label, **figures["network"]["kinds"].get(value, {"edges": 0, "relations": 0})}
+            for value, label in kind_labels().items()
+        ],
+        "year_regions": [
+            {"year": row["year"], "shares": [row["region_shares"].get(code) for code in regions]}
+            for row in figures["years"]
+        ],
+    }

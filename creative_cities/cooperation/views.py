@@ -1,0 +1,105 @@
+"""Pages of the cooperation graph: the network, one city, and the exports."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from creative_cities.core.csv_export import csv_stream_response
+from creative_cities.core.policies import policy
+
+from . import presentation, selectors
+from .forms import CooperationFilterForm
+
+# Public, as the registry's open data (policies.can_view_cooperation allows everyone).
+viewable = policy("can_view_cooperation")
+
+
+def _filtered(request) -> tuple[CooperationFilterForm, dict]:
+    form = CooperationFilterForm(request.GET or None)
+    return form, selectors.graph_figures(**form.filters())
+
+
+def _query(request) -> str:
+    """The filters of the request, for the export links."""
+    query = request.GET.copy()
+    return "?" + query.urlencode() if query else ""
+
+
+def _svg(figures: dict, labels: dict) -> str:
+    """The drawing, made once per version of the figures and language (10,000 links take a while to write)."""
+    if not figures["edges"]:
+        return ""
+    key = f"{figures['key']}:svg:{get_language()}"
+    return selectors.cached(key, lambda: presentation.graph_svg(figures, selectors.graph_layout(figures), labels))
+
+
+@viewable
+def network(request):
+    form, figures = _filtered(request)
+    labels = selectors.labels()
+    context = presentation.network_rows(figures, labels)
+    return render(
+        request,
+        "cooperation/network.html",
+        {
+            "form": form,
+            "figures": figures,
+            "network": figures["network"],
+            "svg": _svg(figures, labels),
+            "labels": labels,
+            "query": _query(request),
+            **context,
+        },
+    )
+
+
+@viewable
+def city_cooperation(request, slug: str):
+    form, figures = _filtered(request)
+    city = selectors.city_figures(figures, slug=slug)
+    if city is None:
+        raise Http404
+    labels = selectors.labels()
+    partners = [
+        {
+            **partner,
+            "country_name": labels["countries"].get(partner["country"], partner["country"]),
+            "region_name": labels["regions"].get(partner["region"], partner["region"]),
+            "kinds_text": presentation.kinds_text(partner["kinds"]),
+        }
+        for partner in city["partners"]
+    ]
+    return render(
+        request,
+        "cooperation/city_cooperation.html",
+        {
+            "form": form,
+            "city": city,
+            "network": figures["network"],
+            "partners": partners,
+            "mix": presentation.mix_rows(city["region_mix"], labels),
+            "country_name": labels["countries"].get(city["country"], city["country"]),
+            "region_name": labels["regions"].get(city["region"], city["region"]),
+            "query": _query(request),
+        },
+    )
+
+
+@viewable
+def export_graphml(request):
+    _form, figures = _filtered(request)
+    response = HttpResponse(
+        presentation.graphml(figures, selectors.labels()), content_type="application/graphml+xml; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="cooperation.graphml"'
+    return response
+
+
+@viewable
+def export_csv(request):
+    _form, figures = _filtered(request)
+    return csv_stream_response(
+        header=presentation.csv_header(),
+        rows=presentation.csv_rows(figures, selectors.labels()),
+        filename="cooperation.csv",
+    )
