@@ -121,6 +121,19 @@ def test_lyon_publishes_a_need_on_a_phone_an_organisation_answers_and_becomes_a_
     assert call.project.partners.get().organisation.slug == "escuela-de-musica"
     assert ana.notifications.get().kind == "interest_accepted"
 
+    # The acceptance is a link of the cooperation graph, across regions: Lyon (Europe)
+    # and Medellín (Latin America), the school's city.
+    page.get_by_role("link", name="Cooperation").click()
+    figures = page.get_by_role("table", name="Figures of the network")
+    expect(figures.get_by_role("row", name="Links (pairs of cities)")).to_contain_text("1")
+    expect(figures.get_by_role("row", name="Links across regions")).to_contain_text("100")
+    page.goto("/en/cooperation/cities/lyon/")
+    partners = page.get_by_role("table", name="Partners, the strongest links first")
+    expect(partners.get_by_role("row", name=re.compile("Medellín"))).to_contain_text("Accepted expression of interest")
+    assert_accessible(page)
+    export = page.context.request.get("/en/cooperation/export.csv")
+    assert export.ok and "Lyon" in export.text() and "Medellín" in export.text()
+
 
 @pytest.mark.parametrize("language", ["fr", "es"])
 def test_the_board_and_a_call_are_accessible_in_french_and_spanish(page, language):
