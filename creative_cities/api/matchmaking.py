@@ -1,5 +1,99 @@
-"""The matchmaking API."""
+"""The matchmaking API: partners to consider for a project, a call or a city (public, like the pages).
 
-from ninja import Router
+Each suggestion carries its score, the components of the score (each in [0, 1]) and its
+reasons, in the language of the Accept-Language header.
+"""
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+
+from creative_cities.board.models import Call
+from creative_cities.cities.choices import CityStatus
+from creative_cities.cities.models import City
+from creative_cities.core.policies import public
+from creative_cities.matchmaking import policies, selectors
+from creative_cities.matchmaking.index import KINDS
+from creative_cities.projects.models import Project
+
+from .errors import ApiError, ErrorOut
 
 router = Router(tags=["matchmaking"])
+
+
+class RecommendationOut(Schema):
+    kind: str  # city, organisation or practice
+    id: int
+    slug: str
+    name: str
+    url: str
+    score: float
+    components: dict[str, float]  # text, fields, sdgs, language, novelty, region
+    reasons: list[str]
+
+
+class RecommendationsOut(Schema):
+    subject: str  # project, call or city
+    slug: str
+    prefer_regions: bool
+    text_mode: str  # semantic, lexical (the model is off) or none (nothing indexed)
+    results: list[RecommendationOut]
+
+
+class RecommendationQuery(Schema):
+    kinds: list[str] = Field(default_factory=list, description="city, organisation, practice (all by default)")
+    limit: int = Field(10, ge=1, le=selectors.MAX_LIMIT, description="At most this many of each kind.")
+    prefer_regions: bool | None = Field(None, description="Favour under-represented places (default: the setting).")
+
+
+def _recommendations(request: HttpRequest, subject, kind: str, query: RecommendationQuery) -> dict:
+    if subject is None or not policies.can_see_recommendations(request.user, subject):
+        raise Http404
+    unknown = [k for k in query.kinds if k not in KINDS]
+    if unknown:
+        message = _("Unknown kind: choose among city, organisation and practice.")
+        raise ApiError(400, "invalid_kinds", message, [{"field": "kinds", "message": message}])
+    found = selectors.recommend(
+        subject=subject, kinds=tuple(query.kinds) or KINDS, limit=query.limit, prefer_regions=query.prefer_regions
+    )
+    return {
+        "subject": kind,
+        "slug": subject.slug,
+        "prefer_regions": found.prefer_regions,
+        "text_mode": found.text_mode,
+        "results": [
+            {
+                "kind": r.kind,
+                "id": r.object_id,
+                "slug": r.slug,
+                "name": r.name,
+                "url": r.url,
+                "score": r.score,
+                "components": r.components,
+                "reasons": r.reasons,
+            }
+            for r in found.items
+        ],
+    }
+
+
+RESPONSES = {200: RecommendationsOut, 400: ErrorOut, 404: ErrorOut}
+
+
+@router.get("/matchmaking/projects/{slug}", response=RESPONSES, summary="Partners to consider for a project")
+@public
+def project_recommendations(request: HttpRequest, slug: str, query: Query[RecommendationQuery]):
+    return _recommendations(request, Project.objects.filter(slug=slug).first(), "project", query)
+
+
+@router.get("/matchmaking/calls/{slug}", response=RESPONSES, summary="Partners to consider for a call")
+@public
+def call_recommendations(request: HttpRequest, slug: str, query: Query[RecommendationQuery]):
+    return _recommendations(request, Call.objects.filter(slug=slug).first(), "call", query)
+
+
+@router.get("/matchmaking/cities/{slug}", response=RESPONSES, summary="Partners to consider for a city")
+@public
+def city_recommendations(request: HttpRequest, slug: str, query: Query[RecommendationQuery]):
+    city = City.objects.filter(slug=slug, status=CityStatus.MEMBER).first()
+    return _recommendations(request, city, "city", query)

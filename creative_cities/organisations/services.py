@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from creative_cities.audit.services import audit_record, snapshot
 from creative_cities.core.text import unique_slug
 from creative_cities.notifications.services import notify
+from creative_cities.search.services import schedule_index
 
 from .choices import MemberRole
 from .models import Organisation, OrganisationMember
@@ -35,6 +36,7 @@ def organisation_create(*, by, data: dict) -> Organisation:
     organisation.save()
     OrganisationMember.objects.create(organisation=organisation, user=by, role=MemberRole.ADMIN)
     audit_record(action="organisation.create", obj=organisation, after=snapshot(organisation, AUDITED))
+    schedule_index("organisation", organisation.pk)  # matchmaking reads its vector
     return organisation
 
 
@@ -48,6 +50,7 @@ def organisation_update(*, organisation: Organisation, by, data: dict) -> Organi
         organisation.verified_at, organisation.verified_by = None, None
     organisation.save()
     audit_record(action="organisation.update", obj=organisation, before=before, after=snapshot(organisation, AUDITED))
+    schedule_index("organisation", organisation.pk)
     return organisation
 
 
