@@ -173,6 +173,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Creative Cities Platform"
+# A code of the step just before or after is accepted too (RFC 6238 advises one step): a phone
+# a few seconds off, or a slow connection that delivers the code after it rolled over, still works.
+MFA_TOTP_TOLERANCE = 1
 SESSION_COOKIE_AGE = envint("SESSION_HOURS", 12) * 3600
 SESSION_SAVE_EVERY_REQUEST = True
 
