@@ -36,7 +36,10 @@ reopens it on every request, PostgreSQL keeps it. Queries per request are counte
 `CaptureQueriesContext` on separate requests. The parts of a page that do not depend on
 the visitor (filter lists, network summary, map markers) are cached per registry version
 and language, so the timed requests find them cached; "cold" columns give the first
-request after a change of the registry (cache cleared): its time and its queries. Then synthetic cities
+request after a change of the registry (cache cleared): its time and its queries. The
+database also holds the demo partnerships (`generate_partnership_demo`: 300 organisations,
+400 projects with their partners, 60 calls), which the pages of projects, the board and the
+cooperation graph show; those pages came after the foundation and its targets. Then synthetic cities
 (`bench/generate.py`, made through `city_create`, fixed seed) grow the registry about
 tenfold and everything is measured again: the number of queries of a page must not
 depend on the number of cities. The transfer size of the home page is the gzipped HTML

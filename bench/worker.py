@@ -111,10 +111,26 @@ def measure_page(client: Client, path: str, *, requests: int, warmup: int, budge
     }
 
 
+def partnership_pages() -> list[tuple[str, str, str]]:
+    """The pages of projects, the board and the cooperation graph, on the demo partnerships."""
+    from django.db.models import Count
+
+    from creative_cities.projects.models import Project
+
+    project = Project.objects.annotate(partner_count=Count("partners")).order_by("-partner_count", "pk").first()
+    return [
+        ("projects", "Projects", "/en/projects/"),
+        ("project", f"Project page ({project.partner_count} partners)", project.get_absolute_url()),
+        ("board", "Needs and offers", "/en/board/"),
+        ("cooperation", "Cooperation graph", "/en/cooperation/"),
+        ("api_projects", "API projects", "/api/v1/projects"),
+    ]
+
+
 def measure_all(*, requests: int, warmup: int, budget: float, log) -> dict:
     client = Client()
     results = {}
-    for key, label, path in PAGES:
+    for key, label, path in [*PAGES, *partnership_pages()]:
         result = measure_page(client, path, requests=requests, warmup=warmup, budget=budget)
         results[key] = {"label": label, "path": path, **result}
         log(
@@ -158,7 +174,9 @@ def run(
     # In separate processes: migrate leaves ~800,000 live objects behind (the migration
     # graph and states), which would make every full garbage collection of this process
     # take over half a second; a server process never carries them.
-    for command in (["migrate", "--no-input"], ["import_members"]):
+    # The demo partnerships (organisations, projects, calls; no search indexing) give the
+    # pages of projects, the board and the cooperation graph something to show.
+    for command in (["migrate", "--no-input"], ["import_members"], ["generate_partnership_demo", "--no-index"]):
         subprocess.run(
             [sys.executable, str(settings.BASE_DIR / "manage.py"), *command, "--verbosity", "0"],
             check=True,
