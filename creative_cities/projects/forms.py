@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities.models import City
 from creative_cities.core.uploads import DocumentUploadField, ImageUploadField
+from creative_cities.core.widgets import FastSelect
 from creative_cities.knowledge.choices import LANGUAGE_CHOICES
 
 from .choices import STATUS_MOVES, MilestoneStatus, PartnerRole, ProjectStatus
@@ -133,8 +134,8 @@ class ProjectFilterForm(forms.Form):
     )
     field = forms.ChoiceField(label=_("Creative field"), required=False)
     region = forms.ChoiceField(label=_("Region of the lead city"), required=False)
-    city = forms.ChoiceField(label=_("City (lead or partner)"), required=False)
-    organisation = forms.ChoiceField(label=_("Organisation (lead or partner)"), required=False)
+    city = forms.ChoiceField(label=_("City (lead or partner)"), required=False, widget=FastSelect)
+    organisation = forms.ChoiceField(label=_("Organisation (lead or partner)"), required=False, widget=FastSelect)
     pilot = forms.BooleanField(label=_("Pilot initiatives only"), required=False)
 
     def __init__(self, *args, fields=(), regions=(), cities=(), organisations=(), **kwargs):
@@ -146,7 +147,7 @@ class ProjectFilterForm(forms.Form):
 
 
 class PartnerAddForm(forms.Form):
-    party = forms.ChoiceField(label=_("City or organisation"))
+    party = forms.ChoiceField(label=_("City or organisation"), widget=FastSelect)
     role = forms.ChoiceField(label=_("Role"), choices=PARTNER_ROLES, initial=PartnerRole.PARTNER)
     contribution = forms.CharField(label=_("What they bring"), required=False, max_length=500)
     joined_on = forms.DateField(

@@ -134,6 +134,11 @@ def partner_choices() -> dict[str, list[tuple[str, str]]]:
     }
 
 
+def cities_for_filter() -> QuerySet[City]:
+    """Every city, former members too, with only what a filter's option shows (slug and name)."""
+    return City.objects.order_by("name").only("slug", "name")
+
+
 def organisations_in_projects() -> QuerySet[Organisation]:
     """Organisations leading or partnering a project, for the list's filter."""
     return (

@@ -78,8 +78,8 @@ def project_list(request):
         request.GET or None,
         fields=city_selectors.creative_fields(),
         regions=city_selectors.region_list(),
-        cities=city_selectors.city_list(status="all").order_by("name"),
-        organisations=selectors.organisations_in_projects(),
+        cities=selectors.cities_for_filter(),
+        organisations=selectors.organisations_in_projects().only("slug", "name"),
     )
     filters = form.cleaned_data if form.is_valid() else {}
     projects = selectors.project_list(

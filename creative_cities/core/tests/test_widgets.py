@@ -1,0 +1,49 @@
+"""FastSelect writes the same select as Django's own widget, only quicker."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django import forms
+
+from creative_cities.core.widgets import FastSelect
+
+CHOICES = [("", "All"), ("x", "Xavier & <Yves>"), ("Group", [("g1", "G1"), ("g2", "G2")])]
+
+
+class DjangoForm(forms.Form):
+    choice = forms.ChoiceField(choices=CHOICES, required=True)
+
+
+class FastForm(forms.Form):
+    choice = forms.ChoiceField(choices=CHOICES, required=True, widget=FastSelect)
+
+
+class _Parts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append((tag, sorted(attrs)))
+
+    def handle_data(self, data):
+        if data.strip():
+            self.parts.append(data.strip())
+
+
+def parts(html: str) -> list:
+    parser = _Parts()
+    parser.feed(html)
+    return parser.parts
+
+
+@pytest.mark.parametrize("data", [None, {"choice": "g2"}, {"choice": "unknown"}, {"choice": ""}])
+def test_fast_select_writes_the_markup_of_djangos_select(data):
+    assert parts(str(FastForm(data)["choice"])) == parts(str(DjangoForm(data)["choice"]))
+
+
+def test_fast_select_escapes_labels_and_marks_the_chosen_option():
+    html = str(FastForm({"choice": "x"})["choice"])
+    assert "Xavier &amp; &lt;Yves&gt;" in html
+    assert '<option value="x" selected>' in html
+    assert '<optgroup label="Group">' in html
