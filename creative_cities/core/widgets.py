@@ -1,26 +1,35 @@
 """Form widgets shared by the apps."""
 
+from html import escape
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+
+def _option(option: dict) -> str:
+    attrs = {name: value for name, value in option["attrs"].items() if name != "selected"}
+    selected = " selected" if option["selected"] else ""
+    extra = flatatt(attrs) if attrs else ""
+    return f'<option value="{escape(str(option["value"]))}"{extra}{selected}>{escape(str(option["label"]))}</option>'
 
 
 class FastSelect(forms.Select):
-    """A select whose options are written in Python rather than one template each.
+    """A select whose options are written in plain Python rather than one template each.
 
     Django renders every option through a template: a list of the 405 cities and a few
-    hundred organisations then takes a quarter of a second a page. The markup is the same.
+    hundred organisations then takes tens of milliseconds a page. The markup is the same;
+    values and labels are escaped as Django escapes them.
     """
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
-        groups = []
+        parts = [f"<select{flatatt({'name': widget['name'], **widget['attrs']})}>"]
         for group_name, options, _index in widget["optgroups"]:
-            items = format_html_join(
-                "",
-                "<option{}>{}</option>",
-                ((flatatt({"value": o["value"], **o["attrs"]}), o["label"]) for o in options),
-            )
-            groups.append(format_html('<optgroup label="{}">{}</optgroup>', group_name, items) if group_name else items)
-        attrs = flatatt({"name": widget["name"], **widget["attrs"]})
-        return format_html("<select{}>{}</select>", attrs, format_html_join("", "{}", ((group,) for group in groups)))
+            if group_name:
+                parts.append(f'<optgroup label="{escape(str(group_name))}">')
+            parts.extend(_option(option) for option in options)
+            if group_name:
+                parts.append("</optgroup>")
+        parts.append("</select>")
+        return SafeString("".join(parts))

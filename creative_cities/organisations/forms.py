@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities.choices import CityStatus
 from creative_cities.cities.models import City, Country
+from creative_cities.core.widgets import FastSelect
 
 from .choices import MemberRole, Sector
 from .models import Organisation
@@ -18,6 +19,8 @@ class OrganisationForm(forms.ModelForm):
         fields = ["name", "sector", "country", "town", "member_city", "website", "description"]
         widgets = {
             "sector": forms.RadioSelect,
+            "country": FastSelect,
+            "member_city": FastSelect,
             "description": forms.Textarea(attrs={"rows": 8}),
         }
         help_texts = {
@@ -52,7 +55,7 @@ class MemberRoleForm(forms.Form):
 class OrganisationFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or town"), required=False, max_length=100)
     sector = forms.ChoiceField(label=_("Sector"), required=False, choices=[("", _("All sectors")), *Sector.choices])
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
     verified = forms.ChoiceField(
         label=_("Verification"),
         required=False,

@@ -142,8 +142,9 @@ class ProjectFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["field"].choices = [("", _("All fields")), *[(f.code, f.name) for f in fields]]
         self.fields["region"].choices = [("", _("All regions")), *[(r.code, r.name) for r in regions]]
-        self.fields["city"].choices = [("", _("All cities")), *[(c.slug, c.name) for c in cities]]
-        self.fields["organisation"].choices = [("", _("All organisations")), *[(o.slug, o.name) for o in organisations]]
+        # (slug, name) pairs: the lists are long, and model instances would only slow them down.
+        self.fields["city"].choices = [("", _("All cities")), *cities]
+        self.fields["organisation"].choices = [("", _("All organisations")), *organisations]
 
 
 class PartnerAddForm(forms.Form):

@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from creative_cities.cities.models import City
@@ -28,8 +29,10 @@ def project_list(
     ``query`` is found in the title or the summary, whatever its case; ``region`` is
     that of the lead city; ``city`` and ``organisation`` (slugs) match the lead or a partner.
     """
+    # A subquery, not a join with GROUP BY: the database counts the partners of the rows it returns only.
+    partners = ProjectPartner.objects.filter(project=OuterRef("pk")).order_by().values("project")
     projects = Project.objects.select_related("lead_city__country__region", "lead_organisation").annotate(
-        partner_count=Count("partners", distinct=True)
+        partner_count=Coalesce(Subquery(partners.annotate(count=Count("pk")).values("count")), 0)
     )
     if query:
         projects = projects.filter(Q(title__icontains=query) | Q(summary__icontains=query))
@@ -90,11 +93,9 @@ def project_list_for_party(*, party, limit: int = 10) -> list[Project]:
     else:
         matches = Q(lead_organisation=party) | Q(partners__organisation=party)
     ids = Project.objects.filter(matches).values("pk")
-    return list(
-        Project.objects.filter(pk__in=ids)
-        .select_related("lead_city", "lead_organisation")
-        .order_by("-created_at", "-pk")[:limit]
-    )
+    # Only what the list on a city's or an organisation's page shows: that page is among the most read.
+    shown = ("slug", "title", "status", "lead_city_id", "lead_organisation_id", "created_at")
+    return list(Project.objects.filter(pk__in=ids).only(*shown).order_by("-created_at", "-pk")[:limit])
 
 
 def project_timeline(*, project: Project, today=None) -> list[tuple[Milestone, bool]]:
@@ -134,9 +135,15 @@ def partner_choices() -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def cities_for_filter() -> QuerySet[City]:
-    """Every city, former members too, with only what a filter's option shows (slug and name)."""
-    return City.objects.order_by("name").only("slug", "name")
+def cities_for_filter() -> list[tuple[str, str]]:
+    """(slug, name) of the cities leading or partnering a project, former members too."""
+    taking_part = City.objects.filter(Q(led_projects__isnull=False) | Q(project_partnerships__isnull=False))
+    return list(taking_part.distinct().order_by("name").values_list("slug", "name"))
+
+
+def organisations_for_filter() -> list[tuple[str, str]]:
+    """(slug, name) of the organisations leading or partnering a project."""
+    return list(organisations_in_projects().values_list("slug", "name"))
 
 
 def organisations_in_projects() -> QuerySet[Organisation]:

@@ -79,7 +79,7 @@ def project_list(request):
         fields=city_selectors.creative_fields(),
         regions=city_selectors.region_list(),
         cities=selectors.cities_for_filter(),
-        organisations=selectors.organisations_in_projects().only("slug", "name"),
+        organisations=selectors.organisations_for_filter(),
     )
     filters = form.cleaned_data if form.is_valid() else {}
     projects = selectors.project_list(
