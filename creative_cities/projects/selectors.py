@@ -31,7 +31,7 @@ def project_list(
     """
     # A subquery, not a join with GROUP BY: the database counts the partners of the rows it returns only.
     partners = ProjectPartner.objects.filter(project=OuterRef("pk")).order_by().values("project")
-    projects = Project.objects.select_related("lead_city__country__region", "lead_organisation").annotate(
+    projects = Project.objects.select_related("lead_city__country__region", "lead_organisation__country").annotate(
         partner_count=Coalesce(Subquery(partners.annotate(count=Count("pk")).values("count")), 0)
     )
     if query:
