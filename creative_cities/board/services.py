@@ -211,7 +211,7 @@ def _partnership(project, party, by, role: str):
 def interest_accept(*, interest: Interest, by, answer: str = "") -> Interest:
     """Accept: the party becomes a partner of the call's project (made at the first acceptance)."""
     # Lock the call so that two acceptances at once do not make two projects.
-    call = Call.objects.select_for_update().select_related("project").get(pk=interest.call_id)
+    call = Call.objects.select_for_update(of=("self",)).select_related("project").get(pk=interest.call_id)
     interest = Interest.objects.select_for_update().get(pk=interest.pk)
     _pending(interest)
     before = snapshot(interest, INTEREST_AUDITED)
