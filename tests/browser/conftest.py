@@ -11,6 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from tests.database_snapshot import snapshot_restore
+
 # Playwright's sync API runs an event loop in the test thread; Django refuses
 # database access there unless told that this is deliberate.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -63,7 +65,20 @@ def _new_page(browser, live_server, **options):
 
 
 @pytest.fixture
-def page(browser, live_server, registry_snapshot, transactional_db, django_db_serialized_rollback):
+def _django_db_helper(django_db_setup, django_db_blocker):
+    """Database access for tests against the live server, which commits what it writes.
+
+    Replaces pytest-django's helper for this folder: instead of flushing every table
+    and reloading the registry through the ORM after each test, the registry snapshot
+    taken at setup (conftest.py) undoes only what the test changed.
+    """
+    with django_db_blocker.unblock():
+        yield
+        snapshot_restore()
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db):
     context, page = _new_page(browser, live_server, viewport={"width": 1280, "height": 900})
     yield page
     context.close()
@@ -72,7 +87,7 @@ def page(browser, live_server, registry_snapshot, transactional_db, django_db_se
 
 
 @pytest.fixture
-def phone_page(browser, live_server, registry_snapshot, transactional_db, django_db_serialized_rollback):
+def phone_page(browser, live_server, transactional_db):
     context, page = _new_page(
         browser, live_server, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
     )
@@ -82,7 +97,7 @@ def phone_page(browser, live_server, registry_snapshot, transactional_db, django
 
 
 @pytest.fixture
-def no_script_page(browser, live_server, registry_snapshot, transactional_db, django_db_serialized_rollback):
+def no_script_page(browser, live_server, transactional_db):
     context, page = _new_page(browser, live_server, java_script_enabled=False, viewport={"width": 1280, "height": 900})
     yield page
     context.close()
@@ -93,6 +108,9 @@ AXE = Axe()
 
 def assert_accessible(page):
     """axe-core (bundled with the test tools, nothing fetched) finds no violation of WCAG 2.x A/AA."""
+    # After a click that navigates, wait for the new page's styles: axe measures the
+    # size of targets, which is wrong on a page still unstyled.
+    page.wait_for_load_state("load")
     results = AXE.run(
         page,
         options={

@@ -35,7 +35,7 @@ def sign_out(page):
     page.locator("form[action*='logout'] button").click()
 
 
-def test_a_practice_written_in_french_is_published_and_found_in_spanish(page, lyon):
+def test_a_practice_written_in_french_is_published_and_found_in_spanish(page, lyon, semantic_search):
     literature = CreativeField.objects.get(code="literature")
     claire = person("claire@lyon.fr", "Claire Martin")
     role_grant(user=claire, kind=RoleKind.FOCAL_POINT, city=lyon, granted_by=None)

@@ -5,11 +5,19 @@ import subprocess
 import sys
 
 from django.conf import settings
-from django.contrib.auth.hashers import identify_hasher, make_password
+from django.contrib.auth.hashers import check_password, identify_hasher, make_password
+from django.test import override_settings
 
 
 def test_passwords_are_hashed_with_argon2():
-    assert identify_hasher(make_password("a-long-passphrase-1")).algorithm == "argon2"
+    """The platform's own hashers (the suite swaps in a fast one, see conftest.py)."""
+    from config import settings as platform_settings
+
+    with override_settings(PASSWORD_HASHERS=platform_settings.PASSWORD_HASHERS):
+        hashed = make_password("a-long-passphrase-1")
+        assert identify_hasher(hashed).algorithm == "argon2"
+        assert check_password("a-long-passphrase-1", hashed)
+        assert not check_password("another-passphrase", hashed)
 
 
 def test_check_deploy_is_clean_under_the_documented_production_environment():
