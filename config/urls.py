@@ -33,7 +33,6 @@ urlpatterns += i18n_patterns(
     path("secretariat/audit/", include("creative_cities.audit.urls")),
     path("secretariat/", include("creative_cities.accounts.secretariat_urls")),
     path("", include("creative_cities.accounts.urls")),
-    path("", include("creative_cities.api.urls")),
     path("", include("creative_cities.knowledge.urls")),
     path("", include("creative_cities.organisations.urls")),
     path("", include("creative_cities.projects.urls")),

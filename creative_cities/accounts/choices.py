@@ -24,5 +24,19 @@ class RoleKind(models.TextChoices):
 
 CITY_ROLES = (RoleKind.FOCAL_POINT, RoleKind.CITY_TEAM)
 FIELD_ROLES = (RoleKind.COORDINATOR, RoleKind.DEPUTY)
-# Roles whose holders must sign in with a second factor.
-MFA_ROLES = (RoleKind.SECRETARIAT, RoleKind.EXPERT)
+# Roles whose holders must sign in with a second factor, on pages, in the admin and
+# with API tokens: those that act on many cities (the Secretariat everywhere, the
+# coordinators of a subnetwork over its field's publications and members) or read
+# what is confidential (experts, dossiers under evaluation).
+MFA_ROLES = (RoleKind.SECRETARIAT, RoleKind.COORDINATOR, RoleKind.DEPUTY, RoleKind.EXPERT)
+
+
+class TokenScope(models.TextChoices):
+    """What a personal API token lets its holder do. Writing includes reading."""
+
+    READ = "read", _("Read: what you may see when signed in")
+    WRITE = "write", _("Read and write: what you may change when signed in")
+
+
+# Lifetimes offered when creating a token, in days; none lasts for ever.
+TOKEN_LIFETIMES = (30, 90, 365)

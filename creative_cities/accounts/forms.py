@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from creative_cities.core.uploads import ImageUploadField
 
-from .choices import CITY_ROLES, FIELD_ROLES, Language, RoleKind
+from .choices import CITY_ROLES, FIELD_ROLES, TOKEN_LIFETIMES, Language, RoleKind, TokenScope
 
 
 class AccountDeleteForm(forms.Form):
@@ -112,3 +113,20 @@ class ProfileForm(forms.Form):
         if cleaned.get("avatar") and cleaned.get("remove_avatar"):
             self.add_error("remove_avatar", _("Send a new picture or remove the current one, not both."))
         return cleaned
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. “city website sync”."),
+    )
+    scope = forms.ChoiceField(label=_("Scope"), choices=TokenScope.choices, widget=forms.RadioSelect)
+    days = forms.TypedChoiceField(
+        label=_("Expires after"),
+        coerce=int,
+        choices=[
+            (days, ngettext_lazy("%(count)d day", "%(count)d days", days) % {"count": days}) for days in TOKEN_LIFETIMES
+        ],
+        initial=90,
+    )

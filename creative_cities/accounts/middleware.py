@@ -1,4 +1,4 @@
-"""The Secretariat and independent experts must sign in with a second factor."""
+"""People whose role is privileged must sign in with a second factor, on every page."""
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
@@ -8,26 +8,49 @@ from django.utils.translation import gettext as _
 
 from .selectors import user_must_use_mfa
 
-# Pages a person without a second factor may still reach: the ones to set it up,
-# to sign out, and the static and health endpoints.
-ALLOWED_PREFIXES = ("/static/", "/healthz", "/field-colours.css", "/robots.txt")
-ALLOWED_SEGMENT = "/accounts/"
+# The pages a person without a second factor may still open, by URL name: those that
+# set one up, confirm who they are or their address, and sign out. Names, not paths:
+# a path test ("contains /accounts/") also let through the admin's /admin/accounts/.
+MFA_SETUP_ROUTES = frozenset(
+    {
+        "mfa_index",
+        "mfa_activate_totp",
+        "mfa_reauthenticate",
+        "mfa_view_recovery_codes",
+        "mfa_generate_recovery_codes",
+        "mfa_download_recovery_codes",
+        "account_reauthenticate",
+        "account_logout",
+        "account_email",
+        "account_confirm_email",
+        "account_email_verification_sent",
+        "robots_txt",
+        "healthz",
+        "field_colours_css",
+    }
+)
 
 
 class RequireMFAMiddleware:
+    """Sends a privileged person without a second factor to set one up, whatever the page.
+
+    Decided in ``process_view``, once the URL is resolved, so that the route's name
+    is known. Pages that resolve to nothing are 404s and show nothing anyway.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and not request.path.startswith(ALLOWED_PREFIXES)
-            and ALLOWED_SEGMENT not in request.path
-            and user_must_use_mfa(user)
-            and not is_mfa_enabled(user)
-        ):
-            messages.warning(request, _("Your role requires a second factor: please set one up to continue."))
-            return redirect(reverse("mfa_index"))
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        if request.resolver_match.view_name in MFA_SETUP_ROUTES:
+            return None
+        if not user_must_use_mfa(user) or is_mfa_enabled(user):
+            return None
+        messages.warning(request, _("Your role requires a second factor: please set one up to continue."))
+        return redirect(reverse("mfa_index"))

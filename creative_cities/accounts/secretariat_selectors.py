@@ -6,13 +6,15 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from creative_cities.api.models import ApiToken
-from creative_cities.api.selectors import token_is_active, token_list
 from creative_cities.audit.models import AuditEvent
 from creative_cities.core.text import fold
 
-from .models import Invitation, Role, User
-from .selectors import today
+from .models import ApiToken, Invitation, Role, User
+from .selectors import today, token_is_active, token_list
+
+# Audit events recorded while tokens belonged to the API app name them so; the trail
+# is never rewritten, so both labels are read.
+API_TOKEN_LABELS = [ApiToken._meta.label, "api.ApiToken"]
 
 EXPORT_FIELDS = ["full_name", "email", "roles", "second_factor", "last_login", "active", "date_joined"]
 
@@ -137,7 +139,7 @@ def user_audit_events(*, user: User, limit: int = 20) -> QuerySet[AuditEvent]:
     about = Q(object_type=User._meta.label, object_id=str(user.pk))
     about |= Q(object_type=Role._meta.label, object_id__in=[str(pk) for pk in user.roles.values_list("pk", flat=True)])
     about |= Q(
-        object_type=ApiToken._meta.label,
+        object_type__in=API_TOKEN_LABELS,
         object_id__in=[str(pk) for pk in user.api_tokens.values_list("pk", flat=True)],
     )
     return AuditEvent.objects.filter(Q(actor=user) | about).order_by("-at", "-pk")[:limit]

@@ -13,8 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from creative_cities.api.models import ApiToken
-from creative_cities.api.services import token_revoke as api_token_revoke
+from creative_cities.accounts.models import ApiToken
+from creative_cities.accounts.services import token_revoke as api_token_revoke
 from creative_cities.audit.selectors import audit_event_changes
 from creative_cities.core.csv_export import csv_stream_response
 from creative_cities.core.policies import signed_in

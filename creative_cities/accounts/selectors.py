@@ -1,12 +1,13 @@
-"""Reads of accounts and roles."""
+"""Reads of accounts, roles and personal API tokens."""
 
-from datetime import date
+import hashlib
+from datetime import date, timedelta
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from .choices import MFA_ROLES, RoleKind
-from .models import Role, User
+from .models import ApiToken, Role, User
 
 
 def today() -> date:
@@ -100,3 +101,42 @@ def role_list_current_for_field(*, fields, kinds, on: date | None = None) -> Que
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
         .select_related("user")
     )
+
+
+# Last use is recorded at most this often, so that reads do not all become writes.
+LAST_USED_PRECISION = timedelta(minutes=5)
+
+
+def token_digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def token_list(*, user):
+    return ApiToken.objects.filter(user=user)
+
+
+def token_is_active(token: ApiToken) -> bool:
+    return token.revoked_at is None and token.expires_at > timezone.now()
+
+
+def token_authenticate(*, secret: str) -> ApiToken | None:
+    """The active token with this secret, or None; notes when it was last used.
+
+    Whether its holder may use it now (a privileged role needs a second factor) is
+    ``token_holder_may_use``'s question, which the API asks to answer with its reason.
+    """
+    token = ApiToken.objects.select_related("user").filter(key_hash=token_digest(secret)).first()
+    if token is None or not token_is_active(token) or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token
+
+
+def token_holder_may_use(token: ApiToken) -> bool:
+    """A person whose role requires a second factor uses tokens only once they have one."""
+    from allauth.mfa.utils import is_mfa_enabled
+
+    return not user_must_use_mfa(token.user) or is_mfa_enabled(token.user)

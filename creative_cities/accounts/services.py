@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from creative_cities.audit.services import audit_record, snapshot
 from creative_cities.core.uploads import CleanedUpload
 
-from .choices import CITY_ROLES, FIELD_ROLES, RoleKind
-from .models import Invitation, Role, User
-from .selectors import city_current_focal_point, today
+from .choices import CITY_ROLES, FIELD_ROLES, TOKEN_LIFETIMES, RoleKind, TokenScope
+from .models import ApiToken, Invitation, Role, User
+from .selectors import city_current_focal_point, today, token_digest, user_must_use_mfa
 
 # What the audit trail records of a role.
 ROLE_FIELDS = ["user", "kind", "city", "field", "starts_on", "ends_on"]
@@ -347,3 +347,50 @@ def user_reactivate(*, user: User) -> User:
         user.save(update_fields=["is_active"])
         audit_record(action="user.reactivate", obj=user, before={"is_active": False}, after={"is_active": True})
     return user
+
+
+# Recognisable in logs and by secret scanners.
+TOKEN_MARK = "ccp_"  # noqa: S105 - a public prefix, not a secret
+
+
+@transaction.atomic
+def token_create(*, user, name: str, scope: str, days: int) -> tuple[ApiToken, str]:
+    """A new token and its secret, which is shown once and never stored.
+
+    A person whose role requires a second factor must have one first: a token would
+    otherwise be a way round it.
+    """
+    from allauth.mfa.utils import is_mfa_enabled
+
+    if user_must_use_mfa(user) and not is_mfa_enabled(user):
+        raise ValidationError(_("Your role requires a second factor: set one up before creating a token."))
+    name = name.strip()
+    errors = {}
+    if not name:
+        errors["name"] = _("Give the token a name.")
+    if scope not in TokenScope.values:
+        errors["scope"] = _("Choose read or write.")
+    if days not in TOKEN_LIFETIMES:
+        errors["days"] = _("Choose one of the lifetimes offered.")
+    if errors:
+        raise ValidationError(errors)
+    secret = TOKEN_MARK + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user,
+        name=name,
+        scope=scope,
+        prefix=secret[: len(TOKEN_MARK) + 6],
+        key_hash=token_digest(secret),
+        expires_at=timezone.now() + timedelta(days=days),
+    )
+    audit_record(action="api_token.create", obj=token, after={"scope": scope, "expires_at": token.expires_at})
+    return token, secret
+
+
+@transaction.atomic
+def token_revoke(*, token: ApiToken) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(action="api_token.revoke", obj=token, after={"revoked_at": token.revoked_at})
+    return token

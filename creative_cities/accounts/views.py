@@ -5,16 +5,17 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from creative_cities.cities import selectors as city_selectors
 from creative_cities.core.policies import public, signed_in
 
 from . import policies, selectors, services
 from .choices import CITY_ROLES
-from .forms import AccountDeleteForm, InvitationForm, ProfileForm
+from .forms import AccountDeleteForm, InvitationForm, ProfileForm, TokenForm
 
 
 @signed_in()
@@ -119,3 +120,37 @@ def invitation_accept(request, key: str):
         {"invitation": invitation if valid else None, "error": error},
         status=status,
     )
+
+
+@signed_in()
+def token_list(request):
+    """My tokens, and a form to create one; a new token's secret is shown on this page once."""
+    form = TokenForm(request.POST or None)
+    secret = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            token, secret = services.token_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The token “%s” is created. Copy it now: it will not be shown again.") % token.name
+            )
+            form = TokenForm()
+    tokens = selectors.token_list(user=request.user)
+    return render(
+        request,
+        "accounts/token_list.html",
+        {"form": form, "secret": secret, "tokens": [(t, selectors.token_is_active(t)) for t in tokens]},
+        status=201 if secret else 200,
+    )
+
+
+@require_POST
+@signed_in()
+def token_revoke(request, pk: int):
+    """Only the holder revokes a token here; someone else's token is a 404, not a 403."""
+    token = get_object_or_404(selectors.token_list(user=request.user), pk=pk)
+    services.token_revoke(token=token)
+    messages.success(request, _("The token “%s” is revoked.") % token.name)
+    return redirect("accounts:token_list")

@@ -6,25 +6,19 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import (
     TOTP,
-    format_hotp_value,
     generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
 )
 from django.core import mail
 from playwright.sync_api import expect
 
 from creative_cities.accounts.models import User
+from tests.second_factor import current_code
 
 from .conftest import assert_accessible
 from .test_invitation_flow import link_in
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-passphrase-1"
-
-
-def current_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
 def sign_in(page, email, password=PASSWORD):

@@ -11,6 +11,7 @@ from creative_cities.accounts.choices import RoleKind
 from creative_cities.accounts.models import User
 from creative_cities.accounts.services import role_grant
 from creative_cities.cities.models import CreativeField
+from tests.second_factor import current_code, second_factor_activate
 
 from .conftest import assert_accessible
 
@@ -41,6 +42,7 @@ def test_a_practice_written_in_french_is_published_and_found_in_spanish(page, ly
     role_grant(user=claire, kind=RoleKind.FOCAL_POINT, city=lyon, granted_by=None)
     ines = person("ines@example.org", "Inês Duarte")
     role_grant(user=ines, kind=RoleKind.COORDINATOR, field=literature, granted_by=None)
+    ines_secret = second_factor_activate(ines)  # coordinators sign in with a second factor
 
     # Claire writes in French, in the French interface, and previews her text.
     sign_in(page, claire.email)
@@ -64,6 +66,8 @@ def test_a_practice_written_in_french_is_published_and_found_in_spanish(page, ly
 
     # Inês, coordinator of literature, finds it in her queue and publishes it.
     sign_in(page, ines.email)
+    page.locator("#id_code").fill(current_code(ines_secret))
+    page.locator("form button[type=submit]").click()
     page.goto("/en/knowledge/review/")
     assert_accessible(page)
     page.get_by_role("link", name="Des lectures à voix haute dans les bus de nuit").click()

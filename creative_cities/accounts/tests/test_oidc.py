@@ -11,10 +11,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import (
     TOTP,
-    format_hotp_value,
     generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
 )
 from allauth.socialaccount.models import SocialAccount, SocialToken
 from django.core import mail
@@ -24,6 +21,7 @@ from django.urls import reverse
 from creative_cities.accounts.choices import RoleKind
 from creative_cities.accounts.models import User
 from creative_cities.accounts.services import role_grant, user_create_secretariat, user_personal_data
+from tests.second_factor import current_code
 
 from .oidc_flow import PROVIDER_ID, query_of, running_provider, sign_in_by_sso, start_sign_in, visit_provider
 
@@ -45,10 +43,6 @@ def signed_in_user(client) -> User | None:
 
 def as_person(email: str, *, sub: str, verified=True) -> dict:
     return {"sub": sub, "email": email, "email_verified": verified, "name": "Someone"}
-
-
-def current_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
 def test_a_new_person_signs_in_by_sso_and_gets_an_account_with_a_verified_address(client, provider):

@@ -13,8 +13,7 @@ from django.test import Client
 from creative_cities.accounts.choices import RoleKind
 from creative_cities.accounts.models import Role, User
 from creative_cities.accounts.selectors import role_list_current, today
-from creative_cities.accounts.services import role_grant
-from creative_cities.api.services import token_create
+from creative_cities.accounts.services import role_grant, token_create
 from creative_cities.audit.models import AuditEvent
 
 PASSWORD = "a-long-passphrase-1"
@@ -185,9 +184,9 @@ def test_the_csv_export_keeps_a_formula_like_name_as_text(secretariat):
 def test_the_person_page_shows_roles_history_invitations_tokens_and_activity(secretariat, secretariat_user, helene):
     from creative_cities.accounts.services import invitation_send
 
+    token_create(user=helene, name="Research scripts", scope="read", days=30)  # before she became an expert
     role_grant(user=helene, kind=RoleKind.EXPERT, granted_by=secretariat_user, starts_on=date(2024, 1, 1))
     invitation_send(email="H.Dubois@example.org", kind=RoleKind.PARTNER, by=secretariat_user)
-    token_create(user=helene, name="Research scripts", scope="read", days=30)
     html = secretariat.get(detail(helene)).content.decode()
     assert "Independent expert" in html and "secretariat@example.org" in html  # who granted it
     assert "Member of a partner organisation" in html  # the invitation to her address
@@ -339,7 +338,7 @@ def test_a_deactivated_persons_open_session_ends(secretariat, helene):
 
 
 def test_a_deactivated_persons_api_tokens_stop_working(secretariat, helene):
-    from creative_cities.api.selectors import token_authenticate
+    from creative_cities.accounts.selectors import token_authenticate
 
     _token, secret = token_create(user=helene, name="Scripts", scope="read", days=30)
     assert token_authenticate(secret=secret) is not None

@@ -4,12 +4,12 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
 from creative_cities.accounts.models import User
+from tests.second_factor import current_code
 
 PASSWORD = "a-long-passphrase-1"
 
@@ -29,10 +29,6 @@ def url(name, language="en", **kwargs):
 
 def sign_in(client, email, password=PASSWORD, language="en"):
     return client.post(url("account_login", language), {"login": email, "password": password})
-
-
-def current_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
 def test_sign_up_asks_to_verify_the_address_then_signs_in(client, db):

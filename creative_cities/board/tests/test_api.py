@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from creative_cities.api.services import token_create
+from creative_cities.accounts.services import token_create
 from creative_cities.board import services
 from creative_cities.board.models import Call, Interest
 

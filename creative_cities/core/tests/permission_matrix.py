@@ -123,10 +123,10 @@ ROUTES = [
     Route("accounts:profile", SIGNED_IN),
     Route("accounts:my_data", SIGNED_IN),
     Route("accounts:my_account_delete", SIGNED_IN),
-    Route("api_tokens:token_list", SIGNED_IN),
+    Route("accounts:token_list", SIGNED_IN),
     # Only the holder revokes a token; for others it does not exist.
     Route(
-        "api_tokens:token_revoke",
+        "accounts:token_revoke",
         frozenset({FP_LYON}),
         kwargs=lambda w: {"pk": w.token.pk},
         method="post",

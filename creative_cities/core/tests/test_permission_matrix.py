@@ -99,8 +99,7 @@ def world(shared_world, db, settings) -> World:
 
 
 def _build_world(tmp_path) -> World:
-    from creative_cities.accounts.services import invitation_send, role_grant
-    from creative_cities.api.services import token_create
+    from creative_cities.accounts.services import invitation_send, role_grant, token_create
     from creative_cities.cities.models import City, CreativeField
     from creative_cities.cities.services import change_request_submit
 
@@ -111,7 +110,7 @@ def _build_world(tmp_path) -> World:
         FP_LYON: _user("fp.lyon@example.org"),
         TEAM_LYON: _user("team.lyon@example.org"),
         FP_DAKAR: _user("fp.dakar@example.org"),
-        COORD: _user("coordinator@example.org"),
+        COORD: _user("coordinator@example.org", mfa=True),
         EXPERT: _user("expert@example.org", mfa=True),
         SEC: _user("secretariat@example.org", superuser=True, mfa=True),
     }

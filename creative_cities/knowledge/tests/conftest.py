@@ -38,9 +38,11 @@ def coordinator_literature(db, django_user_model):
     from creative_cities.accounts.choices import RoleKind
     from creative_cities.accounts.services import role_grant
     from creative_cities.cities.models import CreativeField
+    from tests.second_factor import second_factor_activate
 
     user = _person(django_user_model, "coord.literature@example.org", full_name="Ines Duarte")
     role_grant(
         user=user, kind=RoleKind.COORDINATOR, field=CreativeField.objects.get(code="literature"), granted_by=None
     )
+    second_factor_activate(user)  # coordinators must have one
     return user

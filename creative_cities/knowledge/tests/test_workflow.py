@@ -80,9 +80,11 @@ def test_a_coordinator_of_another_field_does_not_review(client, draft, focal_poi
     from creative_cities.accounts.choices import RoleKind
     from creative_cities.accounts.services import role_grant
     from creative_cities.cities.models import CreativeField
+    from tests.second_factor import second_factor_activate
 
     other = _person(django_user_model, "coord.music@example.org")
     role_grant(user=other, kind=RoleKind.COORDINATOR, field=CreativeField.objects.get(code="music"), granted_by=None)
+    second_factor_activate(other)
     services.item_submit(item=draft, by=focal_point_lyon_user)
     client.force_login(other)
     assert client.get(f"/en/knowledge/{draft.slug}/review/").status_code == 404

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from creative_cities.api.services import token_create
+from creative_cities.accounts.services import token_create
 from creative_cities.notifications import kinds, selectors, services
 from creative_cities.notifications.models import Notification, NotificationPreference
 

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from creative_cities.api.services import token_create
+from creative_cities.accounts.services import token_create
 from creative_cities.audit.models import AuditEvent
 from creative_cities.cities.models import City, Country
 from creative_cities.organisations import selectors, services

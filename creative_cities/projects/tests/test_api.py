@@ -2,7 +2,7 @@
 
 import pytest
 
-from creative_cities.api.services import token_create
+from creative_cities.accounts.services import token_create
 from creative_cities.notifications.models import Notification
 from creative_cities.projects import services
 from creative_cities.projects.models import Project

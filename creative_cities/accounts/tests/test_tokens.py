@@ -6,13 +6,16 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from creative_cities.api.models import ApiToken
-from creative_cities.api.selectors import token_digest
-from creative_cities.api.services import token_create, token_revoke
+from creative_cities.accounts.choices import RoleKind
+from creative_cities.accounts.models import ApiToken
+from creative_cities.accounts.selectors import token_digest
+from creative_cities.accounts.services import role_grant, token_create, token_revoke
 from creative_cities.audit.models import AuditEvent
 from creative_cities.cities.models import CityContact
+from tests.second_factor import second_factor_activate
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +192,52 @@ def test_a_change_request_through_the_api_follows_the_page_s_rules(client, focal
     change = CityChangeRequest.objects.get()
     assert created.json()["url"].endswith(f"/en/change-requests/{change.pk}/")
     assert (change.city, change.new_field.code, change.requested_by) == (lyon, "music", focal_point_lyon_user)
+
+
+@pytest.fixture
+def sam(db, django_user_model):
+    """A member of the Secretariat (by role, not a superuser) who has a write token but no second factor yet."""
+    from conftest import _person
+
+    user = _person(django_user_model, "sam@example.org", full_name="Sam Okafor")
+    _token, secret = token_create(user=user, name="sync", scope="write", days=30)
+    role_grant(user=user, kind=RoleKind.SECRETARIAT, granted_by=None)
+    return user, secret
+
+
+def test_a_privileged_persons_token_stops_working_until_they_have_a_second_factor(client, sam, dakar):
+    user, secret = sam
+    before = dakar.description_en
+    response = patch(client, "/api/v1/cities/dakar/profile", {"description_en": "Changed by a token."}, secret)
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "second_factor_required"
+    dakar.refresh_from_db()
+    assert dakar.description_en == before
+    assert client.get("/api/v1/me", **bearer(secret)).json()["error"]["code"] == "second_factor_required"
+
+    second_factor_activate(user)
+    assert client.get("/api/v1/me", **bearer(secret)).status_code == 200
+
+
+@pytest.mark.parametrize("kind", [RoleKind.EXPERT, RoleKind.COORDINATOR])
+def test_other_privileged_roles_tokens_wait_for_the_second_factor_too(client, django_user_model, kind, lyon):
+    from conftest import _person
+
+    user = _person(django_user_model, "p@example.org")
+    _token, secret = token_create(user=user, name="sync", scope="read", days=30)
+    role_grant(user=user, kind=kind, field=lyon.field if kind == RoleKind.COORDINATOR else None, granted_by=None)
+    assert client.get("/api/v1/me", **bearer(secret)).status_code == 403
+
+
+def test_creating_a_token_needs_the_second_factor_of_a_privileged_role(client, sam):
+    user, _secret = sam
+    with pytest.raises(ValidationError):
+        token_create(user=user, name="another", scope="read", days=30)
+    client.force_login(user)
+    # The page itself is behind the second factor's set-up.
+    form = {"name": "x", "scope": "read", "days": "30"}
+    assert client.post("/en/me/tokens/", form)["Location"] == "/en/accounts/2fa/"
+    assert ApiToken.objects.filter(user=user).count() == 1
+
+    second_factor_activate(user)
+    assert client.post("/en/me/tokens/", form).status_code == 201
