@@ -20,7 +20,8 @@ FACETS = [
     ("language", _("Language")),
 ]
 KINDS = {"items": ["knowledge"], "cities": ["city"], "all": ["knowledge", "city"]}
-EXPORT_LIMIT = 5000
+# The most rows of the CSV export: the first ones of the selection, in its order.
+EXPORT_LIMIT = 10_000
 
 
 class SearchForm(forms.Form):
@@ -92,16 +93,17 @@ def search(request):
 
 @public
 def search_export(request):
-    """The selection as CSV (at most EXPORT_LIMIT rows), with the same query and filters as the page."""
-    from creative_cities.search.selectors import search as run_search
+    """The whole selection as CSV (up to EXPORT_LIMIT rows), with the same query, filters and order as the page."""
+    from creative_cities.search.selectors import search_selection
 
     form = SearchForm(request.GET or None)
-    arguments = {**form.search_arguments(request), "page": 1}
-    results = run_search(**arguments, page_size=EXPORT_LIMIT)
+    arguments = form.search_arguments(request)
+    del arguments["page"]
+    hits = search_selection(**arguments, limit=EXPORT_LIMIT)
     rows = (
         [hit.kind, hit.title, hit.language, request.build_absolute_uri(hit.url),
          hit.published_at.date().isoformat() if hit.published_at else "", round(hit.score, 4)]
-        for hit in results.hits
+        for hit in hits
     )  # fmt: skip
     return csv_stream_response(
         header=["kind", "title", "language", "url", "published", "score"], rows=rows, filename="knowledge-search.csv"
