@@ -71,9 +71,10 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    # Before django_tasks_db: its db_worker command is replaced by core's (stale tasks, see below).
+    "creative_cities.core",
     "django_tasks",
     "django_tasks_db",
-    "creative_cities.core",
     "creative_cities.accounts",
     "creative_cities.audit",
     "creative_cities.cities",
@@ -310,6 +311,13 @@ SOURCE_CODE_URL = env("SOURCE_CODE_URL")
 # Background work (django-tasks): queued in the database and run by `manage.py db_worker`
 # beside the web server (docs/operators.md). The tests run tasks at once (conftest.py).
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A task still running this long after it started was left by a worker that stopped
+# (killed, out of memory, restarted): it is queued again. Longer than the longest task.
+TASKS_STALE_AFTER_SECONDS = envint("TASKS_STALE_AFTER_SECONDS", 600)
+# A task started this many times without ending is failed instead of tried again.
+TASKS_MAX_ATTEMPTS = envint("TASKS_MAX_ATTEMPTS", 3)
+# How often the worker looks for such tasks (0: only when it starts).
+TASKS_STALE_CHECK_SECONDS = envint("TASKS_STALE_CHECK_SECONDS", 60)
 
 # Search (creative_cities/search): the embedding model of semantic search, as a dotted
 # path to an Embedder class; empty to search lexically only.

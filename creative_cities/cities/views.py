@@ -1,6 +1,5 @@
 """Public pages of the member registry: home, directory, map, city, field and country."""
 
-import csv
 import hashlib
 import re
 
@@ -11,11 +10,12 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from creative_cities.core.csv_export import csv_stream_response
 from creative_cities.core.policies import public, signed_in
 from creative_cities.core.text import fold
 
 from . import policies, selectors, services
-from .exports import city_rows
+from .exports import EXPORT_FIELDS, city_csv_rows, city_rows
 from .forms import CityFilterForm, CityProfileForm
 from .models import City
 from .presentation import bar_chart, map_json, map_markers_html, map_points
@@ -112,18 +112,14 @@ def city_map(request):
 
 @public
 def city_export(request, fmt: str):
-    _form, _filters, cities = _filtered(request)
-    rows = city_rows(cities)
-    if fmt == "json":
-        response = JsonResponse({"count": len(rows), "results": rows}, json_dumps_params={"ensure_ascii": False})
-    elif fmt == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        writer = csv.DictWriter(response, fieldnames=list(rows[0]) if rows else ["name"])
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
+    if fmt not in ("csv", "json"):
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="creative-cities.{fmt}"'
+    _form, _filters, cities = _filtered(request)
+    if fmt == "csv":
+        return csv_stream_response(header=EXPORT_FIELDS, rows=city_csv_rows(cities), filename="creative-cities.csv")
+    rows = city_rows(cities)
+    response = JsonResponse({"count": len(rows), "results": rows}, json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = 'attachment; filename="creative-cities.json"'
     return response
 
 

@@ -230,15 +230,19 @@ PDF_ACCEPT = "application/pdf"
 
 
 def clean_pdf(file) -> CleanedUpload:
-    """A PDF, rewritten page by page: no document metadata, no script, no action run on opening.
+    """A PDF, rewritten: its pages and plain links only; no metadata, script, action, form or attachment.
 
-    The pages (with their text, images and links) are copied into a new document;
-    what lives outside the pages (JavaScript, embedded files, open actions, XMP) is
-    left behind, and each page loses its own automatic actions.
+    The pages (with their text and images) are copied into a new document; links are
+    kept when they lead to an http, https or mailto address or to a page of the
+    document, and written anew. Everything else that a reader could run or open
+    (JavaScript, actions on opening or on a page or annotation, launches, form
+    submissions, form fields, multimedia, embedded files) is left out: see
+    ``core.pdf_clean``.
     """
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfReader
     from pypdf.errors import PdfReadError
-    from pypdf.generic import NameObject
+
+    from .pdf_clean import pdf_without_scripts
 
     data = read_capped(file, max_bytes=settings.UPLOAD_MAX_DOCUMENT_BYTES)
     if not data.lstrip()[:5] == b"%PDF-":
@@ -247,19 +251,13 @@ def clean_pdf(file) -> CleanedUpload:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise ValidationError(ENCRYPTED_PDF, code="encrypted")
-        writer = PdfWriter()
-        for page in reader.pages:
-            added = writer.add_page(page)
-            for key in ("/AA", "/JS"):
-                added.pop(NameObject(key), None)
-        out = io.BytesIO()
-        writer.write(out)
+        content = pdf_without_scripts(reader)
     except ValidationError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         logger.info("refused a PDF that could not be read", exc_info=True)
         raise ValidationError(NOT_A_PDF, code="not_a_pdf") from None
-    return CleanedUpload(out.getvalue(), extension=".pdf")
+    return CleanedUpload(content, extension=".pdf")
 
 
 class DocumentUploadField(UploadField):

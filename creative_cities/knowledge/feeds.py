@@ -1,9 +1,9 @@
 """RSS and Atom feeds of newly published items: all of them, or one field's, or one city's (?field=, ?city=)."""
 
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from creative_cities.core.feeds import TextFeed
 from creative_cities.core.policies import public
 
 from . import selectors
@@ -11,7 +11,7 @@ from . import selectors
 FEED_SIZE = 50
 
 
-class ItemRssFeed(Feed):
+class ItemRssFeed(TextFeed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)

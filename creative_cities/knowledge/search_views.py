@@ -1,12 +1,10 @@
 """The search page: one box over good practices, policies, publications and cities, in any language."""
 
-import csv
-
 from django import forms
-from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.csv_export import csv_stream_response
 from creative_cities.core.policies import public
 
 # Facets shown on the page, in this order, with their labels.
@@ -22,7 +20,8 @@ FACETS = [
     ("language", _("Language")),
 ]
 KINDS = {"items": ["knowledge"], "cities": ["city"], "all": ["knowledge", "city"]}
-EXPORT_LIMIT = 5000
+# The most rows of the CSV export: the first ones of the selection, in its order.
+EXPORT_LIMIT = 10_000
 
 
 class SearchForm(forms.Form):
@@ -92,29 +91,20 @@ def search(request):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @public
 def search_export(request):
-    """The selection as CSV (at most EXPORT_LIMIT rows), with the same query and filters as the page."""
-    from creative_cities.search.selectors import search as run_search
+    """The whole selection as CSV (up to EXPORT_LIMIT rows), with the same query, filters and order as the page."""
+    from creative_cities.search.selectors import search_selection
 
     form = SearchForm(request.GET or None)
-    arguments = {**form.search_arguments(request), "page": 1}
-    results = run_search(**arguments, page_size=EXPORT_LIMIT)
-    writer = csv.writer(_Echo())
-
-    def rows():
-        yield writer.writerow(["kind", "title", "language", "url", "published", "score"])
-        for hit in results.hits:
-            yield writer.writerow(
-                [hit.kind, hit.title, hit.language, request.build_absolute_uri(hit.url),
-                 hit.published_at.date().isoformat() if hit.published_at else "", f"{hit.score:.4f}"]
-            )  # fmt: skip
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="knowledge-search.csv"'
-    return response
+    arguments = form.search_arguments(request)
+    del arguments["page"]
+    hits = search_selection(**arguments, limit=EXPORT_LIMIT)
+    rows = (
+        [hit.kind, hit.title, hit.language, request.build_absolute_uri(hit.url),
+         hit.published_at.date().isoformat() if hit.published_at else "", round(hit.score, 4)]
+        for hit in hits
+    )  # fmt: skip
+    return csv_stream_response(
+        header=["kind", "title", "language", "url", "published", "score"], rows=rows, filename="knowledge-search.csv"
+    )

@@ -138,6 +138,13 @@ def remove_documents(ids: list[int]) -> None:
             cursor.execute(f"DELETE FROM {PG_TABLE} WHERE id = ANY(%s)", [list(ids)])  # noqa: S608
 
 
+def document_ids() -> set[int]:
+    """The ids of every document in the lexical index, to compare with the documents' table."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {_id()} FROM {FTS_TABLE if connection.vendor == 'sqlite' else PG_TABLE}")  # noqa: S608
+        return {row[0] for row in cursor.fetchall()}
+
+
 def ranked(tokens: list[str], languages: set[str]) -> tuple[np.ndarray, np.ndarray]:
     """Ids of the documents with all the tokens and the engine's score of each (higher is better).
 

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
+
 FacetValue = str | int | list[str] | list[int]
 
 
@@ -80,3 +82,23 @@ def get(kind: str) -> Provider:
 
 def kinds() -> list[str]:
     return sorted(_providers)
+
+
+def documents_of(kind: str, object_ids: list[int]) -> dict[int, list[DocumentData]]:
+    """Each object's documents as its provider gives them now, asked for all at once when the provider can."""
+    provider = get(kind)
+    if provider.documents_many is not None and len(object_ids) > 1:
+        found = provider.documents_many(object_ids)
+        wanted = {object_id: list(found.get(object_id, [])) for object_id in object_ids}
+    else:
+        wanted = {}
+        for object_id in object_ids:
+            try:
+                wanted[object_id] = list(provider.documents(object_id))
+            except ObjectDoesNotExist:
+                wanted[object_id] = []
+    for object_id, documents in wanted.items():
+        languages = [document.language for document in documents]
+        if len(set(languages)) < len(languages):
+            raise ValueError(f"{kind} {object_id}: one document per language, not {languages}")
+    return wanted

@@ -11,6 +11,7 @@ documents closest in meaning provided they are clearly closer than the rest (see
 language versions is one hit, with its best version.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -38,6 +39,8 @@ SEMANTIC_MIN_SCORE = 0.80
 SEMANTIC_MARGIN = 0.045
 SEMANTIC_MEDIAN_FROM = 50  # documents with vectors before the median says anything
 MAX_PAGE_SIZE = 100
+# Hits read from the database at once by search_selection.
+SELECTION_CHUNK = 500
 # Matches are sorted only as far as the pages people read (and twice the page asked for):
 # beyond, they follow in index order, which spares sorting tens of thousands of scores.
 SORTED_MATCHES = 1000
@@ -77,25 +80,26 @@ class _Ranking:
     scores: np.ndarray
 
 
-def search(
-    query: str = "",
-    *,
-    kinds: list[str] | None = None,
-    filters: dict[str, list[str]] | None = None,
-    mode: str = "hybrid",
-    sort: str = "relevance",
-    page: int = 1,
-    page_size: int = 20,
-) -> SearchResults:
-    """Objects matching the query and filters, one page of them, and the facets of all of them.
+@dataclass
+class _Selection:
+    """What a query and its filters select, ranked: the arrays ``search`` and ``search_selection`` read."""
 
-    ``filters`` maps a facet name to the values wanted: any of the values within a
-    facet, every facet. Each facet's counts apply the other facets' filters but not its
-    own, so that one can widen a choice. An empty query lists everything, newest first.
-    """
+    index: MemoryIndex
+    tokens: list[str]
+    base: np.ndarray  # documents matching the query, before the filters
+    selected: np.ndarray  # and the filters
+    filter_masks: dict[str, np.ndarray]
+    objects: np.ndarray  # the selected objects in order
+    best: np.ndarray  # the position of each one's best document
+    scores: np.ndarray
+    mode: str
+    semantic_available: bool
+
+
+def _select(query: str, *, kinds, filters, mode: str, sort: str, enough: int) -> _Selection:
+    """Rank what the query and filters select; at least the first ``enough`` objects in their true order."""
     if mode not in MODES or sort not in SORTS:
         raise ValueError(f"mode must be one of {MODES} and sort one of {SORTS}")
-    page, page_size = max(1, page), min(max(1, page_size), MAX_PAGE_SIZE)
     query = " ".join(query.split())
     tokens = lexical.query_tokens(query)
     embedder = get_embedder()
@@ -130,27 +134,77 @@ def search(
     selected = base.copy()
     for mask in filter_masks.values():
         selected &= mask
-    facets = _facet_counts(index, base, selected, filter_masks, filters or {})
 
-    start = (page - 1) * page_size
     if query:
-        enough = max(SORTED_MATCHES, 2 * (start + page_size))
         objects, best, scores = _fuse(index, [_sorted(_only(r, selected), enough, keep_rest=True) for r in rankings])
     else:
         objects, best, scores = _newest(index, selected)
     if sort == "date" and query:
         objects, best, scores = _by_date(index, selected, objects, best, scores)
+    return _Selection(
+        index, tokens, base, selected, filter_masks, objects, best, scores, used, semantic_available
+    )  # fmt: skip
 
-    hits = _hits(index, best[start : start + page_size], scores[start : start + page_size], tokens)
+
+def search(
+    query: str = "",
+    *,
+    kinds: list[str] | None = None,
+    filters: dict[str, list[str]] | None = None,
+    mode: str = "hybrid",
+    sort: str = "relevance",
+    page: int = 1,
+    page_size: int = 20,
+) -> SearchResults:
+    """Objects matching the query and filters, one page of them, and the facets of all of them.
+
+    ``filters`` maps a facet name to the values wanted: any of the values within a
+    facet, every facet. Each facet's counts apply the other facets' filters but not its
+    own, so that one can widen a choice. An empty query lists everything, newest first.
+    """
+    page, page_size = max(1, page), min(max(1, page_size), MAX_PAGE_SIZE)
+    start = (page - 1) * page_size
+    found = _select(
+        query, kinds=kinds, filters=filters, mode=mode, sort=sort, enough=max(SORTED_MATCHES, 2 * (start + page_size))
+    )
+    index = found.index
+    facets = _facet_counts(index, found.base, found.selected, found.filter_masks, filters or {})
+    end = start + page_size
+    hits = _hits(index, found.best[start:end], found.scores[start:end], found.tokens)
     return SearchResults(
         hits=hits,
-        total=len(objects),
+        total=len(found.objects),
         facets=facets,
-        mode=used,
-        semantic_available=semantic_available,
+        mode=found.mode,
+        semantic_available=found.semantic_available,
         page=page,
         page_size=page_size,
     )
+
+
+def search_selection(
+    query: str = "",
+    *,
+    kinds: list[str] | None = None,
+    filters: dict[str, list[str]] | None = None,
+    mode: str = "hybrid",
+    sort: str = "relevance",
+    limit: int,
+) -> Iterator[Hit]:
+    """Every object ``search`` selects, in its order, up to ``limit``: for exports, not pages.
+
+    The hits are read from the database a chunk at a time as they are consumed, without
+    snippets and without the objects themselves (``Hit.object`` is None).
+    """
+    found = _select(query, kinds=kinds, filters=filters, mode=mode, sort=sort, enough=limit)
+    best, scores = found.best[:limit], found.scores[:limit]
+
+    def chunks():
+        for start in range(0, len(best), SELECTION_CHUNK):
+            end = start + SELECTION_CHUNK
+            yield from _hits(found.index, best[start:end], scores[start:end], found.tokens, light=True)
+
+    return chunks()
 
 
 def similar(kind: str, object_id: int, limit: int = 5, *, kinds: list[str] | None = None) -> list[Hit]:
@@ -301,15 +355,18 @@ def _facet_counts(
     return counted
 
 
-def _hits(index: MemoryIndex, positions: np.ndarray, scores: np.ndarray, tokens: list[str]) -> list[Hit]:
+def _hits(
+    index: MemoryIndex, positions: np.ndarray, scores: np.ndarray, tokens: list[str], *, light: bool = False
+) -> list[Hit]:
+    """The hits of these document positions; ``light``: without the objects and snippets."""
     ids = index.ids[positions].tolist()
-    rows = SearchDocument.objects.only("kind", "object_id", "language", "title", "url", "text", "published_at")
-    documents = rows.in_bulk(ids)
+    columns = ["kind", "object_id", "language", "title", "url", "published_at"]
+    documents = SearchDocument.objects.only(*columns, *([] if light else ["text"])).in_bulk(ids)
     by_kind: dict[str, list[int]] = {}
     for document in documents.values():
         by_kind.setdefault(document.kind, []).append(document.object_id)
     loaded = {}
-    for kind, object_ids in by_kind.items():
+    for kind, object_ids in ({} if light else by_kind).items():
         try:
             objects = providers.get(kind).load(object_ids)
         except LookupError:
@@ -329,7 +386,7 @@ def _hits(index: MemoryIndex, positions: np.ndarray, scores: np.ndarray, tokens:
                 url=document.url,
                 language=document.language,
                 score=score,
-                snippet=snippet(document.text, tokens),
+                snippet=SafeString("") if light else snippet(document.text, tokens),
                 published_at=document.published_at,
             )
         )

@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
 from . import lexical, providers
 from .embeddings import Embedder, get_embedder
+from .index_check import IndexCheck
 from .memory import index_version_forget
 from .models import SearchDocument
 from .providers import DocumentData
@@ -57,25 +57,6 @@ def _digest(source: str) -> str:
     return hashlib.sha256(source.encode()).hexdigest()
 
 
-def _provided(provider: providers.Provider, object_ids: list[int]) -> dict[int, list[DocumentData]]:
-    """Each object's documents, asked for all at once when the provider can."""
-    if provider.documents_many is not None and len(object_ids) > 1:
-        found = provider.documents_many(object_ids)
-        wanted = {object_id: list(found.get(object_id, [])) for object_id in object_ids}
-    else:
-        wanted = {}
-        for object_id in object_ids:
-            try:
-                wanted[object_id] = list(provider.documents(object_id))
-            except ObjectDoesNotExist:
-                wanted[object_id] = []
-    for object_id, documents in wanted.items():
-        languages = [document.language for document in documents]
-        if len(set(languages)) < len(languages):
-            raise ValueError(f"{provider.kind} {object_id}: one document per language, not {languages}")
-    return wanted
-
-
 def _embed(embedder: Embedder | None, sources: list[str]) -> dict[str, bytes]:
     if embedder is None or not sources:
         return {}
@@ -88,7 +69,7 @@ def _embed(embedder: Embedder | None, sources: list[str]) -> dict[str, bytes]:
 
 
 def _index_objects(kind: str, object_ids: list[int], embedder: Embedder | None, report: IndexReport) -> None:
-    wanted = _provided(providers.get(kind), object_ids)
+    wanted = providers.documents_of(kind, object_ids)
     sources = {(object_id, doc.language): embedding_source(doc) for object_id, docs in wanted.items() for doc in docs}
     # Embed, outside the transaction, only what has no vector of this model for this source yet.
     fresh = {}
@@ -219,3 +200,37 @@ def schedule_index(kind: str, object_id: int) -> None:
 
     providers.get(kind)  # fail now, in the caller, for a kind nobody registered
     transaction.on_commit(lambda: index_object_task.enqueue(kind, object_id))
+
+
+def index_repair(*, check: IndexCheck) -> IndexReport:
+    """Fix what ``index_check.index_check`` found: re-index missing and stale objects, remove orphans.
+
+    Objects with documents missing from the lexical index are re-indexed as well, and
+    lexical entries without a document removed.
+    """
+    report = IndexReport()
+    without_words = _objects_of(check.unindexed_words)
+    for kind, found in check.kinds.items():
+        again = list(dict.fromkeys([*found.missing, *found.stale, *without_words.pop(kind, [])]))
+        index_objects(kind, again, report=report)
+        for object_id in found.orphans:
+            report.removed += remove_object(kind, object_id)
+    for kind, object_ids in without_words.items():
+        if kind in providers.kinds():
+            index_objects(kind, object_ids, report=report)
+    with transaction.atomic():
+        unknown = list(SearchDocument.objects.filter(kind__in=list(check.unknown_kinds)).values_list("pk", flat=True))
+        _delete(unknown)
+        lexical.remove_documents(check.stray_words)
+        report.removed += len(unknown)
+        _changed()
+    return report
+
+
+def _objects_of(document_ids: list[int]) -> dict[str, list[int]]:
+    """The objects of these documents, by kind."""
+    objects: dict[str, list[int]] = {}
+    rows = SearchDocument.objects.filter(pk__in=document_ids).values_list("kind", "object_id")
+    for kind, object_id in rows:
+        objects.setdefault(kind, []).append(object_id)
+    return objects

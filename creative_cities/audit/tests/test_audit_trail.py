@@ -47,7 +47,7 @@ def test_the_secretariat_browses_filters_and_exports_the_trail(secretariat, foca
     ids = list(AuditEvent.objects.filter(action="role.grant").values_list("pk", flat=True))
     exported = secretariat.post("/en/admin/audit/auditevent/", {"action": "export_csv", "_selected_action": ids})
     assert exported["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(exported.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(exported.getvalue().decode())))
     assert len(rows) == len(ids) and rows[0]["action"] == "role.grant"
 
 

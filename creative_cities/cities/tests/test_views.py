@@ -113,7 +113,7 @@ def test_the_export_gives_the_current_selection_as_csv_and_json(anonymous):
     )
     response = anonymous.get(url("cities:city_export", fmt="csv") + query)
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     assert {row["slug"] for row in rows} == expected
     data = json.loads(anonymous.get(url("cities:city_export", fmt="json") + query).content)
     assert data["count"] == len(expected)
@@ -142,7 +142,7 @@ def test_contacts_are_never_shown_in_public(anonymous, lyon):
         "/api/v1/cities/lyon",
         "/api/v1/cities?q=lyon",
     ]:
-        body = anonymous.get(address).content.decode()
+        body = anonymous.get(address).getvalue().decode()
         assert "jeanne.secret" not in body and "Jeanne Secret" not in body, address
 
 
