@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "creative_cities.cooperation",
     "creative_cities.matchmaking",
     "creative_cities.search",
+    "creative_cities.demo",
     "creative_cities.api",
 ]
 

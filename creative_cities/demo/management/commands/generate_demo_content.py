@@ -5,8 +5,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from creative_cities.knowledge import demo
-from creative_cities.knowledge.demo_phrases import DEFAULT_WEIGHTS
+from creative_cities.demo import knowledge as demo
+from creative_cities.demo.knowledge.phrases import DEFAULT_WEIGHTS
 
 
 class Command(BaseCommand):

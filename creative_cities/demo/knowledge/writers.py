@@ -14,10 +14,17 @@ from django.utils.text import slugify
 from unidecode import unidecode
 
 from creative_cities.audit.services import snapshot
+from creative_cities.knowledge import services
+from creative_cities.knowledge.choices import ItemStatus
+from creative_cities.knowledge.models import (
+    ItemFigure,
+    ItemLink,
+    ItemPartner,
+    ItemTranslation,
+    ItemVersion,
+    KnowledgeItem,
+)
 
-from .. import services
-from ..choices import ItemStatus
-from ..models import ItemFigure, ItemLink, ItemPartner, ItemTranslation, ItemVersion, KnowledgeItem
 from .render import DemoItem
 
 CHUNK = 2000

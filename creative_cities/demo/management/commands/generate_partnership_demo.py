@@ -2,13 +2,13 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from creative_cities.matchmaking import demo
+from creative_cities.demo import partnerships as demo
 
 
 class Command(BaseCommand):
     help = (
         "Add demo organisations, projects with partners, calls and adaptations of practices, chosen by a seeded "
-        "thematic process (see creative_cities/matchmaking/demo.py); projects, calls and adaptations are marked "
+        "thematic process (see creative_cities/demo/partnerships.py); projects, calls and adaptations are marked "
         "as demo. Ends by indexing cities, organisations and projects for search unless --no-index."
     )
 

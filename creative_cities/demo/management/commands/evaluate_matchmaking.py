@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from creative_cities.matchmaking import evaluation
+from creative_cities.demo import evaluation
 
 DOC = Path(settings.BASE_DIR) / "docs" / "matchmaking.md"
 BEGIN, END = "<!-- evaluation results -->", "<!-- end of evaluation results -->"

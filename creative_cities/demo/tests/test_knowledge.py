@@ -7,7 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from creative_cities.knowledge import demo, demo_phrases, services
+from creative_cities.demo import knowledge as demo
+from creative_cities.demo.knowledge import phrases as demo_phrases
+from creative_cities.knowledge import services
 from creative_cities.knowledge.choices import ItemKind, ItemStatus
 from creative_cities.knowledge.models import KnowledgeItem
 from creative_cities.search.models import SearchDocument

@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from .. import demo_phrases as phrases
-from ..choices import ItemKind, ItemStatus, PartnerSector
+from creative_cities.knowledge.choices import ItemKind, ItemStatus, PartnerSector
+
+from . import phrases
 
 KIND_WEIGHTS = {ItemKind.PRACTICE: 55, ItemKind.POLICY: 25, ItemKind.PUBLICATION: 20}
 STATUS_WEIGHTS = {ItemStatus.PUBLISHED: 90, ItemStatus.DRAFT: 6, ItemStatus.SUBMITTED: 4}

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from creative_cities.matchmaking import index as match_index
+from creative_cities.matchmaking.conf import weights
+from creative_cities.matchmaking.scoring import total
+from creative_cities.matchmaking.selectors import best_rows, score_all, subject_for
 from creative_cities.projects.models import Project, ProjectPartner
 from creative_cities.search import memory
 from creative_cities.search.embeddings import get_embedder
-
-from . import index as match_index
-from .conf import weights
-from .scoring import total
-from .selectors import best_rows, score_all, subject_for
 
 CANDIDATE_KINDS = ("city", "organisation")
 

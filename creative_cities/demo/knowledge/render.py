@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from .. import demo_phrases as phrases
-from ..choices import ItemKind
+from creative_cities.knowledge.choices import ItemKind
+
+from . import phrases
 from .plans import Plan, Reference
 
 

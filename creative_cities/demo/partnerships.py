@@ -43,7 +43,7 @@ from creative_cities.projects.choices import PartnerRole, ProjectStatus
 from creative_cities.projects.models import Project
 from creative_cities.projects.services import project_create, project_partner_add
 
-from .demo_themes import TEMPLATES, THEMES, Theme
+from .partnership_themes import TEMPLATES, THEMES, Theme
 
 DEMO_USER = "demo.partnerships@example.org"
 DEMO_WEBSITE = "https://demo.example.org/organisations/"  # marks demo organisations (they have no is_demo)
