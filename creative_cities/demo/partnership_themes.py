@@ -1,6 +1,22 @@
-"""The themes of the demo partnerships: creative fields, SDGs, and words in English, French and Spanish."""
+"""The themes of the demo partnerships, read from ``data/demo/partnerships.json`` (their creative
+fields and SDGs, and which countries write in which language) and ``data/demo/partnerships/<language>.json``
+(their words, and the templates of titles, summaries and organisations' names)."""
 
 from dataclasses import dataclass
+from functools import cache
+
+from .data import Problems, placeholders, read
+
+FILE = "partnerships.json"
+# Template -> the placeholders the generator fills in; a list holds variants, a string is one sentence.
+TEMPLATES = {
+    "title": ("name", "city", "phrase"),
+    "summary": ("phrase", "phrase2", "phrase3", "city"),
+    "organisation": ("town", "name"),
+    "about": ("town", "phrase", "phrase2"),
+}
+VARIANTS = ("title", "organisation")
+PHRASES = 3  # a summary names three of a theme's phrases
 
 
 @dataclass(frozen=True)
@@ -11,296 +27,114 @@ class Theme:
     words: dict  # language -> (name, phrases...)
 
 
-THEMES = [
-    Theme(
-        "street_food",
-        ("gastronomy",),
-        (2, 8, 11),
-        {
-            "en": (
-                "street food",
-                "markets and street food vendors",
-                "local food heritage",
-                "safe and fair food stalls",
-            ),
-            "fr": (
-                "cuisine de rue",
-                "marchés et vendeurs de rue",
-                "patrimoine culinaire local",
-                "des étals sûrs et équitables",
-            ),
-            "es": (
-                "comida callejera",
-                "mercados y vendedores ambulantes",
-                "patrimonio gastronómico local",
-                "puestos de comida seguros",
-            ),
-        },
-    ),
-    Theme(
-        "book_festivals",
-        ("literature",),
-        (4, 11),
-        {
-            "en": (
-                "book festivals",
-                "literary festivals and readings",
-                "translation of young authors",
-                "libraries in public space",
-            ),
-            "fr": (
-                "festivals du livre",
-                "festivals littéraires et lectures",
-                "traduction de jeunes auteurs",
-                "bibliothèques dans l'espace public",
-            ),
-            "es": (
-                "ferias del libro",
-                "festivales literarios y lecturas",
-                "traducción de autores jóvenes",
-                "bibliotecas en el espacio público",
-            ),
-        },
-    ),
-    Theme(
-        "children_reading",
-        ("literature",),
-        (4, 10),
-        {
-            "en": (
-                "reading for children",
-                "reading clubs in schools",
-                "picture books and storytelling",
-                "literacy in poor districts",
-            ),
-            "fr": (
-                "lecture pour les enfants",
-                "clubs de lecture à l'école",
-                "albums et contes",
-                "l'alphabétisation dans les quartiers pauvres",
-            ),
-            "es": (
-                "lectura infantil",
-                "clubes de lectura en las escuelas",
-                "libros ilustrados y cuentacuentos",
-                "alfabetización en barrios pobres",
-            ),
-        },
-    ),
-    Theme(
-        "film_heritage",
-        ("film", "media_arts"),
-        (4, 11),
-        {
-            "en": ("film heritage", "restoring film archives", "open-air cinema", "film schools for young people"),
-            "fr": (
-                "patrimoine cinématographique",
-                "restauration des archives de films",
-                "cinéma en plein air",
-                "écoles de cinéma pour les jeunes",
-            ),
-            "es": (
-                "patrimonio cinematográfico",
-                "restauración de archivos fílmicos",
-                "cine al aire libre",
-                "escuelas de cine para jóvenes",
-            ),
-        },
-    ),
-    Theme(
-        "music_education",
-        ("music",),
-        (4, 10),
-        {
-            "en": (
-                "music education",
-                "orchestras for young people",
-                "music schools in every district",
-                "teaching traditional instruments",
-            ),
-            "fr": (
-                "éducation musicale",
-                "orchestres de jeunes",
-                "écoles de musique dans chaque quartier",
-                "l'enseignement des instruments traditionnels",
-            ),
-            "es": (
-                "educación musical",
-                "orquestas juveniles",
-                "escuelas de música en cada barrio",
-                "enseñanza de instrumentos tradicionales",
-            ),
-        },
-    ),
-    Theme(
-        "live_music",
-        ("music",),
-        (8, 11),
-        {
-            "en": ("live music", "venues for live music", "night-time economy", "touring circuits for musicians"),
-            "fr": (
-                "musique live",
-                "salles de concert",
-                "économie de la nuit",
-                "circuits de tournée pour les musiciens",
-            ),
-            "es": ("música en vivo", "salas de conciertos", "economía nocturna", "circuitos de gira para músicos"),
-        },
-    ),
-    Theme(
-        "textile_crafts",
-        ("crafts_folk_art",),
-        (5, 8, 12),
-        {
-            "en": (
-                "textile crafts",
-                "weaving and natural dyes",
-                "women artisans' cooperatives",
-                "fair trade for handmade textiles",
-            ),
-            "fr": (
-                "artisanat textile",
-                "tissage et teintures naturelles",
-                "coopératives d'artisanes",
-                "commerce équitable du textile fait main",
-            ),
-            "es": (
-                "artesanía textil",
-                "tejido y tintes naturales",
-                "cooperativas de artesanas",
-                "comercio justo de textiles hechos a mano",
-            ),
-        },
-    ),
-    Theme(
-        "ceramics",
-        ("crafts_folk_art", "design"),
-        (8, 12),
-        {
-            "en": ("ceramics", "pottery workshops", "apprenticeships with master potters", "design for craft markets"),
-            "fr": (
-                "céramique",
-                "ateliers de poterie",
-                "apprentissage auprès de maîtres potiers",
-                "design pour les marchés d'artisanat",
-            ),
-            "es": (
-                "cerámica",
-                "talleres de alfarería",
-                "aprendizaje con maestros alfareros",
-                "diseño para mercados artesanales",
-            ),
-        },
-    ),
-    Theme(
-        "circular_design",
-        ("design", "architecture"),
-        (11, 12, 13),
-        {
-            "en": ("circular design", "reuse of materials", "design for repair", "low-carbon building materials"),
-            "fr": (
-                "design circulaire",
-                "réemploi des matériaux",
-                "conception pour la réparation",
-                "matériaux de construction bas carbone",
-            ),
-            "es": (
-                "diseño circular",
-                "reutilización de materiales",
-                "diseño para la reparación",
-                "materiales de construcción bajos en carbono",
-            ),
-        },
-    ),
-    Theme(
-        "digital_art",
-        ("media_arts", "design"),
-        (4, 9),
-        {
-            "en": ("digital art", "creative technology labs", "video mapping festivals", "coding for artists"),
-            "fr": (
-                "art numérique",
-                "laboratoires de technologies créatives",
-                "festivals de mapping vidéo",
-                "le code pour les artistes",
-            ),
-            "es": (
-                "arte digital",
-                "laboratorios de tecnología creativa",
-                "festivales de videomapping",
-                "programación para artistas",
-            ),
-        },
-    ),
-    Theme(
-        "urban_heritage",
-        ("architecture", "crafts_folk_art"),
-        (11,),
-        {
-            "en": (
-                "urban heritage",
-                "restoring historic districts",
-                "traditional building crafts",
-                "heritage walks with residents",
-            ),
-            "fr": (
-                "patrimoine urbain",
-                "restauration des quartiers historiques",
-                "savoir-faire du bâti traditionnel",
-                "promenades patrimoniales avec les habitants",
-            ),
-            "es": (
-                "patrimonio urbano",
-                "restauración de barrios históricos",
-                "oficios de construcción tradicional",
-                "paseos patrimoniales con vecinos",
-            ),
-        },
-    ),
-    Theme(
-        "women_creators",
-        ("film", "music", "crafts_folk_art"),
-        (5, 8),
-        {
-            "en": (
-                "women creators",
-                "equal pay in the creative industries",
-                "mentoring women artists",
-                "women directors and composers",
-            ),
-            "fr": (
-                "créatrices",
-                "égalité salariale dans les industries créatives",
-                "mentorat d'artistes femmes",
-                "réalisatrices et compositrices",
-            ),
-            "es": (
-                "mujeres creadoras",
-                "igualdad salarial en las industrias creativas",
-                "mentoría para artistas mujeres",
-                "directoras y compositoras",
-            ),
-        },
-    ),
-]
+@dataclass(frozen=True)
+class Partnerships:
+    themes: list[Theme]
+    templates: dict  # language -> {template: text, or list of variants}
+    default_language: str
+    language_countries: dict[str, frozenset[str]]
 
-TEMPLATES = {
-    "en": {
-        "title": ["{name} in {city}", "{name}: {phrase}", "{city} and partners for {name}"],
-        "summary": "A project on {phrase} and {phrase2}, led from {city}. It works with {phrase3}.",
-        "organisation": ["{town} {name} Collective", "{name} Association of {town}", "{town} Centre for {name}"],
-        "about": "An organisation of {town} working on {phrase} and {phrase2}.",
-    },
-    "fr": {
-        "title": ["{name} à {city}", "{name} : {phrase}", "{city} et ses partenaires pour {name}"],
-        "summary": "Un projet sur {phrase} et {phrase2}, mené depuis {city}. Il travaille avec {phrase3}.",
-        "organisation": ["Collectif {name} de {town}", "Association {name} de {town}", "Centre {name} de {town}"],
-        "about": "Une organisation de {town} qui travaille sur {phrase} et {phrase2}.",
-    },
-    "es": {
-        "title": ["{name} en {city}", "{name}: {phrase}", "{city} y sus socios por {name}"],
-        "summary": "Un proyecto sobre {phrase} y {phrase2}, dirigido desde {city}. Trabaja con {phrase3}.",
-        "organisation": ["Colectivo {name} de {town}", "Asociación {name} de {town}", "Centro {name} de {town}"],
-        "about": "Una organización de {town} que trabaja en {phrase} y {phrase2}.",
-    },
-}
+    def language_of(self, iso2: str) -> str:
+        """The language a city of this country writes its projects in."""
+        for language, countries in self.language_countries.items():
+            if iso2 in countries:
+                return language
+        return self.default_language
+
+
+@cache
+def load() -> Partnerships:
+    """The themes and templates, checked."""
+    raw = read(FILE)
+    problems = Problems(FILE)
+    if not problems.keys(raw, "", ("default_language", "language_countries", "themes")):
+        problems.raise_if_any()
+    problems.text(raw["default_language"], "default_language", plain=True)
+    if problems.object(raw["language_countries"], "language_countries"):
+        for language, countries in raw["language_countries"].items():
+            problems.codes(countries, f"language_countries.{language}")
+    themes = []
+    if isinstance(raw["themes"], list) and raw["themes"]:
+        for n, theme in enumerate(raw["themes"]):
+            where = f"themes[{n}]"
+            if not problems.keys(theme, where, ("code", "fields", "sdgs")):
+                continue
+            checks = [
+                problems.text(theme["code"], f"{where}.code", plain=True),
+                problems.codes(theme["fields"], f"{where}.fields"),
+                problems.codes(theme["sdgs"], f"{where}.sdgs", range(1, 18), kind=int),
+            ]
+            if all(checks):
+                themes.append(theme)
+        if len({theme["code"] for theme in themes}) != len(themes):
+            problems.add("themes", "lists a code twice")
+    else:
+        problems.add("themes", "should be a non-empty list of {code, fields, sdgs}")
+    problems.raise_if_any()
+    languages = [raw["default_language"], *raw["language_countries"]]
+    codes = [theme["code"] for theme in themes]
+    banks = {language: _bank(language, codes) for language in languages}
+    _compare_sentences(banks, raw["default_language"])
+    return Partnerships(
+        themes=[
+            Theme(
+                code=theme["code"],
+                fields=tuple(theme["fields"]),
+                sdgs=tuple(theme["sdgs"]),
+                words={
+                    language: (bank["themes"][theme["code"]]["name"], *bank["themes"][theme["code"]]["phrases"])
+                    for language, bank in banks.items()
+                },
+            )
+            for theme in themes
+        ],
+        templates={language: bank["templates"] for language, bank in banks.items()},
+        default_language=raw["default_language"],
+        language_countries={
+            language: frozenset(countries) for language, countries in raw["language_countries"].items()
+        },
+    )
+
+
+def _bank(language: str, codes: list[str]) -> dict:
+    name = f"partnerships/{language}.json"
+    raw = read(name)
+    problems = Problems(name)
+    if not problems.keys(raw, "", ("templates", "themes")):
+        problems.raise_if_any()
+    if problems.keys(raw["templates"], "templates", TEMPLATES):
+        for key, allowed in TEMPLATES.items():
+            value, where = raw["templates"][key], f"templates.{key}"
+            if key in VARIANTS:
+                if problems.texts(value, where, plain=False):
+                    for n, variant in enumerate(value):
+                        problems.template(variant, f"{where}[{n}]", allowed)
+            else:
+                problems.template(value, where, allowed)
+    if problems.ids(raw["themes"], "themes", codes, why=f"the themes of {FILE}"):
+        for code, theme in raw["themes"].items():
+            where = f"themes.{code}"
+            if problems.keys(theme, where, ("name", "phrases")):
+                problems.text(theme["name"], f"{where}.name", plain=True)
+                problems.texts(theme["phrases"], f"{where}.phrases", least=PHRASES)
+    problems.raise_if_any()
+    return raw
+
+
+def _compare_sentences(banks: dict, reference: str) -> None:
+    """A summary or a description holds the same placeholders in every language."""
+    for language, bank in banks.items():
+        problems = Problems(f"partnerships/{language}.json")
+        for key in TEMPLATES:
+            if key in VARIANTS:
+                continue
+            mine, theirs = (
+                set(placeholders(bank["templates"][key])),
+                set(placeholders(banks[reference]["templates"][key])),
+            )
+            if mine != theirs:
+                problems.add(
+                    f"templates.{key}",
+                    f"holds {sorted(mine)} where {reference}.json holds {sorted(theirs)}: every language says the same",
+                )
+        problems.raise_if_any()

@@ -4,7 +4,8 @@ Partners are chosen by a process that is not the recommender, so that hiding som
 and asking the recommender to find them again means something:
 
 - each project has a *theme* (street food, book festivals, textile crafts...), which
-  names its creative fields, its SDGs and the words of its texts;
+  names its creative fields, its SDGs and the words of its texts
+  (``data/demo/partnerships.json`` and ``partnerships/<language>.json``);
 - its lead is a city drawn with weights: four times likelier when its designation
   field is one of the theme's, and by region as the network's cooperation leans today
   (Europe and North America 1.6, Asia-Pacific and Latin America 1, Arab States 0.7,
@@ -43,7 +44,8 @@ from creative_cities.projects.choices import PartnerRole, ProjectStatus
 from creative_cities.projects.models import Project
 from creative_cities.projects.services import project_create, project_partner_add
 
-from .partnership_themes import TEMPLATES, THEMES, Theme
+from . import partnership_themes
+from .partnership_themes import Theme
 
 DEMO_USER = "demo.partnerships@example.org"
 DEMO_WEBSITE = "https://demo.example.org/organisations/"  # marks demo organisations (they have no is_demo)
@@ -54,8 +56,6 @@ REGION_WEIGHT = {
     "arab_states": 0.7,
     "africa": 0.6,
 }
-FRENCH = frozenset("FR BE LU MC SN CI ML BF NE TG BJ GN CM GA CG CD MG HT TN MA DZ".split())  # noqa: SIM905
-SPANISH = frozenset("ES MX AR CO PE CL EC UY CU DO BO VE GT PA SV HN NI CR PY".split())  # noqa: SIM905
 CLUBS = 24
 
 
@@ -73,7 +73,7 @@ class Report:
 
 
 def language_of(iso2: str) -> str:
-    return "fr" if iso2 in FRENCH else "es" if iso2 in SPANISH else "en"
+    return partnership_themes.load().language_of(iso2)
 
 
 def _weighted(rng: random.Random, items: list, weights: list[float]):
@@ -128,10 +128,10 @@ def generate(
     org_theme = {}
     with transaction.atomic():
         for n in range(organisations):
-            theme = rng.choice(THEMES)
+            theme = rng.choice(partnership_themes.load().themes)
             home = _weighted(rng, cities, [REGION_WEIGHT.get(c.country.region.code, 1.0) for c in cities])
             language = language_of(home.country.iso2)
-            words, template = theme.words[language], TEMPLATES[language]
+            words, template = theme.words[language], partnership_themes.load().templates[language]
             name = rng.choice(template["organisation"]).format(town=home.name, name=words[0].capitalize())
             phrases = rng.sample(words[1:], 2)
             org = organisation_create(
@@ -169,13 +169,13 @@ def _city_weights(cities, theme: Theme, *, lead=None, club=None) -> list[float]:
 
 
 def _project(rng, n, cities, club, orgs, org_theme, fields, goals, user, report) -> None:
-    theme = rng.choice(THEMES)
+    theme = rng.choice(partnership_themes.load().themes)
     lead_city = _weighted(rng, cities, _city_weights(cities, theme))
     lead_org = (
         rng.choice([o for o in orgs if org_theme[o.pk][0] == theme.code] or orgs) if rng.random() < 0.15 else None
     )
     language = language_of(lead_city.country.iso2)
-    words, template = theme.words[language], TEMPLATES[language]
+    words, template = theme.words[language], partnership_themes.load().templates[language]
     phrases = rng.sample(words[1:], 3)
     title = rng.choice(template["title"]).format(name=words[0], city=lead_city.name, phrase=phrases[0])
     start = date(2018, 1, 1) + timedelta(days=rng.randrange(7 * 365))
@@ -230,7 +230,7 @@ def _calls(rng, count, cities, fields, goals, user, report) -> None:
     """Needs and offers of cities (written directly: demo rows, not audited), a third of them answered."""
     today = timezone.localdate()
     for n in range(count):
-        theme = rng.choice(THEMES)
+        theme = rng.choice(partnership_themes.load().themes)
         city = _weighted(rng, cities, _city_weights(cities, theme))
         language = language_of(city.country.iso2)
         words = theme.words[language]

@@ -3,10 +3,11 @@
 ``plans.plan_items`` decides everything from the seed and the registry, without
 writing: the same seed and registry give the same items, and the first N items of a
 larger run are the items of a run of N. ``render`` writes a plan in a language from
-the phrase banks of ``phrases``, fitting the creative field of the city that
-writes it. ``writers`` creates the items, in bulk for thousands or through the
-knowledge services for a few, with the same rows either way. Every item is marked
-``is_demo``, so that ``clear_demo_items`` removes them and only them.
+the phrase banks of ``data/demo/knowledge/`` (read and checked by ``phrases``),
+fitting the creative field of the city that writes it. ``writers`` creates the
+items, in bulk for thousands or through the knowledge services for a few, with the
+same rows either way. Every item is marked ``is_demo``, so that
+``clear_demo_items`` removes them and only them.
 """
 
 import time

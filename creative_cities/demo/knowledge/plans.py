@@ -50,11 +50,11 @@ class Reference:
         return self._of_field[code]
 
     def eligible(self, language: str) -> list[CityRef]:
-        """Cities that plausibly write in ``language``: all of them in English."""
+        """Cities that plausibly write in ``language``: those it names, else those of its countries, else all."""
         if language not in self._eligible:
-            names = phrases.bank(language).get("city_names")
-            countries = phrases.LANGUAGE_COUNTRIES.get(language)
-            if names is not None:
+            names = phrases.bank(language)["city_names"]
+            countries = phrases.facts().language_countries.get(language)
+            if names:
                 chosen = [city for city in self.cities if city.name in names]
             elif countries is not None:
                 chosen = [city for city in self.cities if city.iso2 in countries]
@@ -71,7 +71,7 @@ def load_reference() -> Reference:
 
     cities = [
         CityRef(city.pk, city.slug, city.name, city.country.iso2, city.field.code, city.designation_year)
-        for city in City.objects.filter(status=CityStatus.MEMBER, field__code__in=phrases.FIELDS)
+        for city in City.objects.filter(status=CityStatus.MEMBER, field__code__in=phrases.facts().fields)
         .select_related("country", "field")
         .order_by("slug")
     ]
@@ -88,16 +88,16 @@ def load_reference() -> Reference:
 
 def parse_language_mix(text: str | None) -> dict[str, float]:
     """``"en,fr,es"`` (default weights) or ``"en:5,fr:3"``: languages and how often each is written in."""
+    defaults = phrases.facts().weights
     if not text:
-        return dict(phrases.DEFAULT_WEIGHTS)
+        return dict(defaults)
     weights = {}
     for part in text.split(","):
         code, _, weight = part.strip().partition(":")
         code = code.strip().lower()
-        if code not in phrases.LANGUAGE_MODULES:
-            known = ", ".join(phrases.LANGUAGE_MODULES)
-            raise ValueError(f"No demo phrases in the language {code!r}; known: {known}.")
-        weights[code] = float(weight) if weight else float(phrases.DEFAULT_WEIGHTS[code])
+        if code not in defaults:
+            raise ValueError(f"No demo phrases in the language {code!r}; known: {', '.join(defaults)}.")
+        weights[code] = float(weight) if weight else float(defaults[code])
     return weights
 
 
@@ -111,7 +111,7 @@ class Plan:
     language: str
     city: CityRef
     field: str
-    concept: int
+    concept: str
     theme: str
     start_year: int
     end_year: int | None
@@ -157,13 +157,13 @@ def _money(value: float) -> Decimal:
     return Decimal(int(value)).quantize(Decimal("0.01"))
 
 
-def _figures(rng: random.Random, theme: str) -> list[tuple[str, Decimal]]:
-    keys = rng.sample(phrases.THEME_FIGURES[theme], rng.randint(2, 4))
-    if all(phrases.FIGURES[key][2] for key in keys):
+def _figures(rng: random.Random, facts: phrases.Facts, theme: str) -> list[tuple[str, Decimal]]:
+    keys = rng.sample(facts.themes[theme].figures, rng.randint(2, 4))
+    if all(facts.figures[key][2] for key in keys):
         keys.append("participants")  # at least one count, for the summary's sentence
     figures = []
     for key in keys:
-        low, high, unit = phrases.FIGURES[key]
+        low, high, unit = facts.figures[key]
         value = rng.randint(low, high) if unit else _round(_log_uniform(rng, low, high))
         figures.append((key, _money(value)))
     return figures
@@ -183,6 +183,7 @@ def plan_items(n: int, *, seed: int, languages: dict[str, float], reference: Ref
     kinds, kind_weights = [str(kind) for kind in KIND_WEIGHTS], list(KIND_WEIGHTS.values())
     statuses, status_weights = [str(status) for status in STATUS_WEIGHTS], list(STATUS_WEIGHTS.values())
     until = min(LAST_PUBLICATION, timezone.now())
+    facts = phrases.facts()
     plans: list[Plan] = []
     sources: list[Plan] = []  # published practices, which later items may adapt
     for index in range(n):
@@ -198,8 +199,11 @@ def plan_items(n: int, *, seed: int, languages: dict[str, float], reference: Ref
             if peers:
                 source, city = candidate, rng.choice(peers)
         city = city or rng.choice(eligible)
-        concept = source.concept if source else rng.randrange(len(phrases.CONCEPT_THEMES[city.field]))
-        theme = source.theme if source else rng.choice(phrases.CONCEPT_THEMES[city.field][concept])
+        if source:
+            concept, theme = source.concept, source.theme
+        else:
+            concept, themes = facts.concepts[city.field][rng.randrange(len(facts.concepts[city.field]))]
+            theme = rng.choice(themes)
         # Most work starts around or after designation, and more of it in recent years.
         years = range(max(2012, min(city.designation_year - 3, 2024)), LAST_PUBLICATION.year + 1)
         start_year = rng.choices(years, weights=[year - years[0] + 2 for year in years])[0]
@@ -218,18 +222,19 @@ def plan_items(n: int, *, seed: int, languages: dict[str, float], reference: Ref
         if source and source.city not in others:
             others.append(source.city)
         cooperating = bool(others)
-        objectives = rng.sample(phrases.THEME_OBJECTIVES[theme], rng.randint(1, len(phrases.THEME_OBJECTIVES[theme])))
+        facts_of_theme = facts.themes[theme]
+        objectives = rng.sample(facts_of_theme.objectives, rng.randint(1, len(facts_of_theme.objectives)))
         if cooperating and "cooperation" not in objectives and len(objectives) < 3:
             objectives.append("cooperation")
-        areas = rng.sample(phrases.KIND_AREAS[kind], rng.randint(1, 2))
-        targets = rng.sample(phrases.THEME_TARGETS[theme], rng.randint(1, min(2, len(phrases.THEME_TARGETS[theme]))))
+        areas = rng.sample(facts.kind_areas[kind], rng.randint(1, 2))
+        targets = rng.sample(facts_of_theme.targets, rng.randint(1, min(2, len(facts_of_theme.targets))))
         if rng.random() < 0.55:
             targets.append("11.4")
         if cooperating and rng.random() < 0.5:
             targets.append("17.17")
         if kind != ItemKind.PRACTICE and rng.random() < 0.3:
             targets.append("16.10")
-        currency, rate = phrases.currency_for(city.iso2)
+        currency, rate = facts.currency_for(city.iso2)
         has_budget = rng.random() < 0.45
         budget = _money(_round(_log_uniform(rng, 5_000, 2_000_000) * rate)) if has_budget else None
         first = rng.randint(40, 70)
@@ -256,11 +261,11 @@ def plan_items(n: int, *, seed: int, languages: dict[str, float], reference: Ref
             end_year=end_year,
             published_at=_published_at(rng, start_year, until) if status == ItemStatus.PUBLISHED else None,
             other_cities=others,
-            extra_field=rng.choice([f for f in phrases.FIELDS if f != city.field]) if rng.random() < 0.15 else None,
+            extra_field=rng.choice([f for f in facts.fields if f != city.field]) if rng.random() < 0.15 else None,
             objectives=objectives,
             areas=areas,
             targets=list(dict.fromkeys(targets)),
-            figures=_figures(rng, theme),
+            figures=_figures(rng, facts, theme),
             partners=[(sector, rng.random()) for sector in rng.sample(SECTORS, rng.randint(2, 4))],
             links=[rng.random() for _ in range(rng.choices([0, 1, 2], [60, 30, 10])[0])],
             budget=budget,

@@ -12,7 +12,8 @@ from .plans import Plan, Reference
 
 
 class _Chooser:
-    """Picks by position in a list, from one stream of numbers: parallel lists give parallel texts."""
+    """Picks by position in a list, from one stream of numbers: lists in the same order (the
+    phrase banks put sentences with the same identifier at the same place) give parallel texts."""
 
     def __init__(self, seed: int):
         self._rng = random.Random(seed)  # noqa: S311 - demo content, not secrets
@@ -41,14 +42,24 @@ def _number(value: Decimal, bank: dict) -> str:
     return f"{int(value):,}".replace(",", bank["thousands"])
 
 
+def city_slots(bank: dict, city: str) -> dict:
+    """The forms of a city's name in the bank's language (``in_city``: "in Lyon", "à Lyon"...)."""
+    name = bank["city_names"].get(city, city)
+    slots = {}
+    for slot, rules in bank["city_forms"].items():
+        for end, letters, form in rules:
+            letter = name[:1] if end == "first" else name[-1:] if end == "last" else None
+            if end is None or (letter and letter in letters):
+                slots[slot] = form.replace("{city}", name)
+                break
+    return slots
+
+
 def _slots(plan: Plan, bank: dict, chooser: _Chooser) -> dict:
-    names = bank.get("city_names", {})
-    slots = dict(bank["city_slots"](names.get(plan.city.name, plan.city.name)))
+    facts = phrases.facts()
+    slots = city_slots(bank, plan.city.name)
     if plan.source is not None:
-        source = plan.source.city
-        slots |= {
-            f"source_{key}": value for key, value in bank["city_slots"](names.get(source.name, source.name)).items()
-        }
+        slots |= {f"source_{key}": value for key, value in city_slots(bank, plan.source.city.name).items()}
     field_bank, theme_bank = bank["fields"][plan.field], bank["themes"][plan.theme]
     words = {key: value for key, value in (field_bank | theme_bank).items() if isinstance(value, str)}
     words["concept_a"] = field_bank["concepts"][plan.concept]
@@ -60,8 +71,8 @@ def _slots(plan: Plan, bank: dict, chooser: _Chooser) -> dict:
     for number, activity in enumerate(theme_bank["activities"], start=1):
         words[f"activity{number}"] = activity
     slots |= words | {capfirst(key): capfirst(value) for key, value in words.items()}
-    counts = [(key, value) for key, value in plan.figures if not phrases.FIGURES[key][2]][:2]
-    count_format = bank.get("count_format", "{value} {label}")
+    counts = [(key, value) for key, value in plan.figures if not facts.figures[key][2]][:2]
+    count_format = bank["count_format"]
     figs = [count_format.format(value=_number(value, bank), label=bank["figures"][key]) for key, value in counts]
     return slots | {
         "figs": bank["and"].join(figs),
@@ -95,9 +106,7 @@ def render(plan: Plan, language: str) -> dict:
     intro, goal = chooser.pick(bank["intro"][kind]), chooser.pick(bank["goal"])
     method, result = chooser.pick(bank["method"]), chooser.pick(bank["result"])
     extra = [method, result] if plan.method_first else [result, method]
-    summary = bank.get("sentence_separator", " ").join(
-        fill(sentence) for sentence in [intro, goal, *extra][: plan.sentences]
-    )
+    summary = bank["sentence_separator"].join(fill(sentence) for sentence in [intro, goal, *extra][: plan.sentences])
 
     contexts = chooser.sample(bank["context"], 2)
     adapted = chooser.pick(bank["adapted"])
@@ -119,10 +128,10 @@ def render(plan: Plan, language: str) -> dict:
     if plan.next_steps:
         blocks += [f"## {headings['next']}", next_steps]
 
-    list_format = bank.get("list_format", "{label}: {value}")
+    list_format, units = bank["list_format"], phrases.facts().figures
     figure_lines = []
     for key, value in plan.figures:
-        shown = bank["percent"].format(value=int(value)) if phrases.FIGURES[key][2] else _number(value, bank)
+        shown = bank["percent"].format(value=int(value)) if units[key][2] else _number(value, bank)
         figure_lines.append(list_format.format(label=capfirst(bank["figures"][key]), value=shown))
     results = f"{fill(chooser.pick(bank['results']))}\n\n{_bullets(figure_lines)}"
 
@@ -166,6 +175,7 @@ class DemoItem:
 
 
 def build_item(plan: Plan, reference: Reference) -> DemoItem:
+    units = phrases.facts().figures
     texts = render(plan, plan.language)
     fields = [plan.field] + ([plan.extra_field] if plan.extra_field else [])
     targets = [code for code in plan.targets if code in reference.targets]
@@ -203,7 +213,7 @@ def build_item(plan: Plan, reference: Reference) -> DemoItem:
         },
         partners=texts["partners"],
         figures=[
-            {"label": label, "value": value, "unit": phrases.FIGURES[key][2], "position": position}
+            {"label": label, "value": value, "unit": units[key][2], "position": position}
             for position, ((key, value), label) in enumerate(zip(plan.figures, texts["figure_labels"], strict=True))
         ],
         links=[

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from creative_cities.demo import knowledge as demo
-from creative_cities.demo.knowledge.phrases import DEFAULT_WEIGHTS
+from creative_cities.demo.knowledge import phrases
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
             "--language-mix",
             default=None,
             help="Languages to write in, e.g. 'en,fr,es' or 'en:5,fr:3,es:2' (default: "
-            + ",".join(f"{code}:{weight}" for code, weight in DEFAULT_WEIGHTS.items())
+            + ",".join(f"{code}:{weight}" for code, weight in phrases.facts().weights.items())
             + ").",
         )
         parser.add_argument("--clear", action="store_true", help="Delete the previous demo items first (only them).")
