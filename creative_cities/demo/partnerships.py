@@ -45,6 +45,7 @@ from creative_cities.projects.models import Project
 from creative_cities.projects.services import project_create, project_partner_add
 
 from . import partnership_themes
+from .marks import mark_as_demo
 from .partnership_themes import Theme
 
 DEMO_USER = "demo.partnerships@example.org"
@@ -196,8 +197,8 @@ def _project(rng, n, cities, club, orgs, org_theme, fields, goals, user, report)
             "fields": [fields[code] for code in theme.fields if code in fields][: rng.choice([1, 2])],
             "sdg_goals": [goals[g] for g in theme.sdgs if g in goals],
         },
-        is_demo=True,
     )
+    mark_as_demo(project)
     report.themes[project.pk] = theme.code
     taken = {lead_city} if not lead_org else set()
     partners = []
@@ -292,7 +293,7 @@ def _adaptations(rng, count, cities, user, report) -> None:
                 "adapted_from": source,
             },
             relations={"fields": list(source.fields.all()), "sdg_goals": list(source.sdg_goals.all())},
-            is_demo=True,
         )
-        item_publish(item=item, by=user)
+        mark_as_demo(item)
+        item_publish(item=item, by=user)  # tells its author, the demo user, who is inactive: nobody
         report.adaptations += 1

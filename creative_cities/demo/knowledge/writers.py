@@ -25,6 +25,7 @@ from creative_cities.knowledge.models import (
     KnowledgeItem,
 )
 
+from ..marks import mark_as_demo, quiet_mail
 from .render import DemoItem
 
 CHUNK = 2000
@@ -150,17 +151,17 @@ def write_bulk(items: list[DemoItem], *, progress: Progress = None) -> list[Know
 def write_with_services(items: list[DemoItem], *, progress: Progress = None) -> list[KnowledgeItem]:
     """Create each item as a city team would: create, translate, then publish or submit.
 
-    Slow (each step is audited and versioned): for tests and small numbers. The
-    services notify people; demo content must not, so mail goes nowhere here.
+    Slow (each step is audited and versioned): for tests and small numbers. Each item
+    is marked as demo as soon as it exists. The services tell people about what they
+    write (reviewers, the city's focal point); demo content must not, so the mail goes
+    nowhere: call this outside any transaction, so that the mail is sent before the
+    block ends.
     """
-    from django.test.utils import override_settings
-
     from creative_cities.cities.models import City
 
     cities = City.objects.in_bulk({item.owner_city_id for item in items})
     created: dict[int, KnowledgeItem] = {}
-    dummy_mail = override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
-    with dummy_mail, transaction.atomic():
+    with quiet_mail(), transaction.atomic(durable=True):
         for item in items:
             data = dict(item.data)
             if item.adapted_from is not None:
@@ -173,8 +174,8 @@ def write_with_services(items: list[DemoItem], *, progress: Progress = None) -> 
                 partners=item.partners,
                 figures=item.figures,
                 links=item.links,
-                is_demo=True,
             )
+            mark_as_demo(obj)
             if item.translation:
                 services.item_translation_save(item=obj, by=None, **item.translation)
             if item.status == ItemStatus.PUBLISHED:

@@ -108,6 +108,26 @@ def test_the_bulk_writer_and_the_services_write_the_same_rows(db):
     assert _dump() == bulk
 
 
+def test_items_written_through_the_services_are_marked_as_demo_and_tell_nobody(
+    registry_snapshot,
+    transactional_db,
+    django_db_serialized_rollback,
+    mailoutbox,
+    secretariat,
+    focal_point_lyon_user,
+    lyon,
+):
+    # Committed for real, so that the services' mail goes out: to the reviewers of submitted
+    # items (the Secretariat) and to the focal point of a city whose item is published.
+    items = demo.build_items(50, seed=5)
+    assert any(item.status == ItemStatus.SUBMITTED for item in items)
+    next(item for item in items if item.status == ItemStatus.PUBLISHED).owner_city_id = lyon.pk
+    demo.write_with_services(items)
+    assert KnowledgeItem.objects.filter(is_demo=True).count() == 50
+    assert not KnowledgeItem.objects.filter(is_demo=False).exists()
+    assert mailoutbox == []
+
+
 def test_every_demo_item_is_marked_as_demo(db):
     report = demo.generate(items=25, seed=1)
     assert report.created == 25
