@@ -3,10 +3,12 @@
 from collections import Counter
 from datetime import UTC, datetime
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
 
+from creative_cities.core import mail
 from creative_cities.demo import knowledge as demo
 from creative_cities.demo.knowledge import phrases
 from creative_cities.knowledge import services
@@ -109,16 +111,12 @@ def test_the_bulk_writer_and_the_services_write_the_same_rows(db):
 
 
 def test_items_written_through_the_services_are_marked_as_demo_and_tell_nobody(
-    registry_snapshot,
-    transactional_db,
-    django_db_serialized_rollback,
-    mailoutbox,
-    secretariat,
-    focal_point_lyon_user,
-    lyon,
+    db, secretariat, focal_point_lyon_user, lyon, mailoutbox, monkeypatch
 ):
-    # Committed for real, so that the services' mail goes out: to the reviewers of submitted
-    # items (the Secretariat) and to the focal point of a city whose item is published.
+    # Mail goes out as soon as it is queued (a test makes no commit to wait for), so that all
+    # the services would send is seen: to the reviewers of submitted items (the Secretariat)
+    # and to the focal point of a city whose item is published.
+    monkeypatch.setattr(mail, "transaction", SimpleNamespace(on_commit=lambda send: send()))
     items = demo.build_items(50, seed=5)
     assert any(item.status == ItemStatus.SUBMITTED for item in items)
     next(item for item in items if item.status == ItemStatus.PUBLISHED).owner_city_id = lyon.pk
