@@ -80,7 +80,7 @@ a subprocess imports the member registry (405 cities), then adds in bulk, seeded
 {organisations:,} organisations (70% in a member city), {projects:,} projects (85% led by a
 city, two creative fields and three SDGs each, one to three partner cities and up to two
 partner organisations) and published practices from the knowledge base's demo generator
-(`knowledge/demo`, every item made a practice), until there are {practices:,}. Every city,
+(`demo/knowledge`, every item made a practice), until there are {practices:,}. Every city,
 organisation, project and practice then gets a search document with a random unit vector of
 384 dimensions (a synthetic embedder: the cost of a recommendation depends on the number and
 dimension of the vectors, not their values; projects have their vector, so nothing is

@@ -51,8 +51,8 @@ def _bulk(model, rows, batch=2000):
 def grow(*, organisations: int, projects: int, practices: int, seed: int, log) -> dict:
     """Add the synthetic world in bulk; seconds spent."""
     from creative_cities.cities.models import City, CreativeField
+    from creative_cities.demo import knowledge as demo
     from creative_cities.frameworks.models import SdgGoal
-    from creative_cities.knowledge import demo
     from creative_cities.knowledge.choices import ItemKind, ItemStatus
     from creative_cities.knowledge.models import KnowledgeItem
     from creative_cities.organisations.models import Organisation

@@ -152,7 +152,7 @@ Written by `make bench-search` (or `.venv/bin/python bench/search.py`).
 
 **How.** For each database (SQLite in a fresh file; PostgreSQL 15 in a throwaway cluster)
 a subprocess imports the member registry, then grows the knowledge base with the demo
-generator (`knowledge/demo`, seeded: the same items every run) until the number of
+generator (`demo/knowledge`, seeded: the same items every run) until the number of
 published items reaches each size, indexes what was added with the search services
 (`services.index_objects`: 64 items per transaction, as `rebuild_search_index` does),
 tidies the full-text index as that command ends (`lexical.tidy`: FTS5's 'optimize';

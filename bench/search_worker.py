@@ -104,7 +104,7 @@ def published_ids() -> list[int]:
 
 def grow_to(target: int, seed: int) -> tuple[int, float]:
     """Add demo items until ``target`` are published; the next seed and the seconds spent."""
-    from creative_cities.knowledge import demo
+    from creative_cities.demo import knowledge as demo
 
     started = time.perf_counter()
     while (published := len(published_ids())) < target:

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "creative_cities.cooperation",
     "creative_cities.matchmaking",
     "creative_cities.search",
+    "creative_cities.demo",
     "creative_cities.api",
 ]
 

@@ -71,12 +71,12 @@ def _others(people: list, by) -> list:
 
 
 @transaction.atomic
-def call_create(*, by, party, data: dict, relations: dict | None = None, is_demo: bool = False) -> Call:
+def call_create(*, by, party, data: dict, relations: dict | None = None) -> Call:
     """Publish a need or an offer for a city or organisation the person acts for; it opens at once."""
     if party is None or (by is not None and not acts_for(by, party)):
         raise ValidationError({"publisher": _("Choose a city or an organisation you act for.")})
     _check_deadline(data.get("deadline"))
-    call = Call(created_by=by, is_demo=is_demo, **party_kwargs(party))
+    call = Call(created_by=by, **party_kwargs(party))
     _apply(call, data)
     call.slug = _slug(call.title)
     call.save()
@@ -185,8 +185,11 @@ def _project_for(call: Call, by):
             "status": ProjectStatus.SEEKING,
         },
         relations={"fields": list(call.fields.all()), "sdg_goals": list(call.sdg_goals.all())},
-        is_demo=call.is_demo,
     )
+    if call.is_demo:
+        # Made from demo content, it is demo content too: lists and reminders leave it out like its call.
+        project.is_demo = True
+        project.save(update_fields=["is_demo", "updated_at"])
     before = snapshot(call, AUDITED)
     call.project = project
     call.save(update_fields=["project", "updated_at"])

@@ -57,9 +57,9 @@ def _set_relations(item, relations: dict) -> None:
 
 
 @transaction.atomic
-def item_create(*, by, owner_city, data: dict, relations: dict, partners=None, figures=None, links=None, is_demo=False):
+def item_create(*, by, owner_city, data: dict, relations: dict, partners=None, figures=None, links=None):
     """A new draft, written for ``owner_city`` (None: the Secretariat's own)."""
-    item = KnowledgeItem(owner_city=owner_city, created_by=by, is_demo=is_demo, status=ItemStatus.DRAFT)
+    item = KnowledgeItem(owner_city=owner_city, created_by=by, status=ItemStatus.DRAFT)
     for name in ITEM_FIELDS:
         if name in data:
             setattr(item, name, data[name])
@@ -114,9 +114,8 @@ def _people_for(item: KnowledgeItem):
 
 
 def _tell(people, template: str, item: KnowledgeItem) -> None:
-    """E-mail people about an item, in their language; demo items reach nobody."""
-    if not item.is_demo:
-        mail_people(people=people, template=template, context={"item": item})
+    """E-mail people about an item, in their language."""
+    mail_people(people=people, template=template, context={"item": item})
 
 
 def _reviewers_of(item: KnowledgeItem):

@@ -75,9 +75,9 @@ def _relations_snapshot(project: Project) -> dict:
 
 
 @transaction.atomic
-def project_create(*, by, data: dict, relations: dict | None = None, is_demo: bool = False) -> Project:
+def project_create(*, by, data: dict, relations: dict | None = None) -> Project:
     """A new project; whoever creates it must act for its lead (the views and the API check)."""
-    project = Project(created_by=by, is_demo=is_demo)
+    project = Project(created_by=by)
     _apply(project, data)
     slug = unique_slug(project.title, queryset=Project.objects.all(), fallback="project")
     if slug in RESERVED_SLUGS:

@@ -159,6 +159,14 @@ def test_accepting_makes_one_project_led_by_the_publisher_with_the_calls_themes(
     assert AuditEvent.objects.filter(action="interest.accept").exists()
 
 
+@pytest.mark.parametrize("is_demo", [True, False])
+def test_a_project_made_from_a_demo_call_is_demo_content_too(lyon_call, claire, moussa, dakar, is_demo):
+    Call.objects.filter(pk=lyon_call.pk).update(is_demo=is_demo)
+    interest = services.interest_express(call=Call.objects.get(pk=lyon_call.pk), party=dakar, by=moussa, message="Oui")
+    services.interest_accept(interest=interest, by=claire)
+    assert Project.objects.get(calls=lyon_call).is_demo is is_demo
+
+
 @pytest.mark.parametrize(
     "topic, role",
     [("expertise", "expert"), ("funding", "funder"), ("venue", "host"), ("partners", "partner"), ("other", "partner")],
