@@ -67,7 +67,7 @@ def test_a_practice_written_in_french_is_published_and_found_in_spanish(page, ly
     # Inês, coordinator of literature, finds it in her queue and publishes it.
     sign_in(page, ines.email)
     page.locator("#id_code").fill(current_code(ines_secret))
-    page.locator("form button[type=submit]").click()
+    page.locator("#id_code").press("Enter")
     page.goto("/en/knowledge/review/")
     assert_accessible(page)
     page.get_by_role("link", name="Des lectures à voix haute dans les bus de nuit").click()
