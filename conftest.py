@@ -65,13 +65,22 @@ def anonymous(db, client):
 
 
 @pytest.fixture
-def secretariat(db, django_user_model, client):
-    """A member of the Secretariat, signed in (a superuser until roles arrive)."""
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+def secretariat_user(db, django_user_model):
+    """A member of the Secretariat by role (not a superuser), with a second factor, as invited people are."""
+    from creative_cities.accounts.choices import RoleKind
+    from creative_cities.accounts.services import role_grant
+    from tests.second_factor import second_factor_activate
 
-    user = django_user_model.objects.create_superuser(email="secretariat@example.org", password="a-long-passphrase-1")
-    TOTP.activate(user, generate_totp_secret())  # the Secretariat signs in with a second factor
-    client.force_login(user)
+    user = _person(django_user_model, "secretariat@example.org", full_name="Sam Okafor")
+    role_grant(user=user, kind=RoleKind.SECRETARIAT, granted_by=None)
+    second_factor_activate(user)
+    return user
+
+
+@pytest.fixture
+def secretariat(secretariat_user, client):
+    """A member of the Secretariat, signed in."""
+    client.force_login(secretariat_user)
     return client
 
 

@@ -57,7 +57,8 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with the platform's admin site (open to the Secretariat's role).
+    "creative_cities.accounts.apps.PlatformAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -157,6 +158,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    # The Secretariat's permissions in the admin follow its role's dates.
+    "creative_cities.accounts.backends.SecretariatRoleBackend",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "cities:home"

@@ -19,6 +19,14 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 
+    # Who is a superuser or staff, and permission rows, are a superuser's to change: the
+    # Secretariat's role gives every permission but must not hand out more than itself.
+    SUPERUSER_FIELDS = ["is_staff", "is_superuser", "groups", "user_permissions"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if request.user.is_superuser else [*fields, *self.SUPERUSER_FIELDS]
+
 
 @admin.register(Role)
 class RoleAdmin(admin.ModelAdmin):

@@ -13,16 +13,16 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from creative_cities.accounts.models import ApiToken
-from creative_cities.accounts.services import token_revoke as api_token_revoke
 from creative_cities.audit.selectors import audit_event_changes
 from creative_cities.core.csv_export import csv_stream_response
 from creative_cities.core.policies import signed_in
 
 from . import secretariat_selectors, selectors, services
-from .models import Role, User
+from .backends import user_may_use_admin
+from .models import ApiToken, Role, User
 from .policies import secretariat_only
 from .secretariat_forms import FocalPointHandOverForm, RoleEndForm, RoleGrantForm, UserFilterForm
+from .services import token_revoke as api_token_revoke
 
 PAGE_SIZE = 50
 
@@ -54,7 +54,7 @@ def _back_to(person: User):
 
 @signed_in(secretariat_only)
 def home(request):
-    return render(request, "secretariat/home.html")
+    return render(request, "secretariat/home.html", {"can_use_admin": user_may_use_admin(request.user)})
 
 
 def _filtered(request):
@@ -98,6 +98,7 @@ def _render_detail(request, person: User, *, grant_form=None, end_form=None, han
             "person": person,
             "is_self": person.pk == request.user.pk,
             "second_factors": secretariat_selectors.user_second_factor_types(user=person),
+            "admin_by_role": user_may_use_admin(person) and not person.is_staff,
             "email_addresses": secretariat_selectors.user_email_addresses(user=person),
             "current_roles": end_forms,
             "history": selectors.role_list_history(user=person),

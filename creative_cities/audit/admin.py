@@ -27,10 +27,10 @@ class AuditEventAdmin(admin.ModelAdmin):
         return False
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
+        return request.user.has_perm("audit.view_auditevent")
 
     def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
+        return request.user.has_perm("audit.view_auditevent")
 
     @admin.action(description=_("Export the selected events as CSV"))
     def export_csv(self, request, queryset):

@@ -61,13 +61,13 @@ class World:
     attachment: object = None
 
 
-def _user(email: str, *, superuser=False, mfa=False):
+def _user(email: str, *, mfa=False):
     from allauth.account.models import EmailAddress
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
     from creative_cities.accounts.models import User
 
-    user = User.objects.create(email=email, is_superuser=superuser, is_staff=superuser)
+    user = User.objects.create(email=email)
     user.set_unusable_password()  # personas sign in with force_login: no slow hashing
     user.save()
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
@@ -112,7 +112,8 @@ def _build_world(tmp_path) -> World:
         FP_DAKAR: _user("fp.dakar@example.org"),
         COORD: _user("coordinator@example.org", mfa=True),
         EXPERT: _user("expert@example.org", mfa=True),
-        SEC: _user("secretariat@example.org", superuser=True, mfa=True),
+        # Not a superuser: the Secretariat's powers must come from its role.
+        SEC: _user("secretariat@example.org", mfa=True),
     }
     grants = {
         FP_LYON: {"kind": RoleKind.FOCAL_POINT, "city": lyon},
