@@ -1,4 +1,4 @@
-"""Who may use the board routes: rows of the permission matrix (see core/tests/permission_matrix.py).
+"""Who may use the board routes: rows of the permission matrix (see tests/platform/permission_matrix.py).
 
 The world gets an open call of Lyon and a pending answer of Dakar to it. The
 professional administers an organisation of which Lyon's focal point is a member:
@@ -7,7 +7,7 @@ both may answer Lyon's call for it; Lyon's team decides; Dakar's focal point wit
 
 from datetime import timedelta
 
-from creative_cities.core.tests.permission_matrix import (
+from tests.platform.permission_matrix import (
     EVERYONE,
     FP_DAKAR,
     FP_LYON,

@@ -1,6 +1,6 @@
-"""Who may use the cooperation routes: rows of the permission matrix (see core/tests/permission_matrix.py)."""
+"""Who may use the cooperation routes: rows of the permission matrix (see tests/platform/permission_matrix.py)."""
 
-from creative_cities.core.tests.permission_matrix import EVERYONE, Operation, Route, lyon
+from tests.platform.permission_matrix import EVERYONE, Operation, Route, lyon
 
 # The graph is open data, like the registry: everyone reads it, with or without filters.
 ROUTES = [

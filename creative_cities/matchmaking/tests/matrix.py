@@ -1,4 +1,4 @@
-"""Who may use the matchmaking routes: rows of the permission matrix (see core/tests/permission_matrix.py).
+"""Who may use the matchmaking routes: rows of the permission matrix (see tests/platform/permission_matrix.py).
 
 Recommendations are public (they derive from public facts only): everyone sees those
 of any project, call or member city. The world gets a project of Lyon and a call of
@@ -7,7 +7,7 @@ Dakar of its own, so that these rows do not depend on other apps' worlds.
 
 from datetime import date, timedelta
 
-from creative_cities.core.tests.permission_matrix import EVERYONE, FP_DAKAR, FP_LYON, Operation, Route
+from tests.platform.permission_matrix import EVERYONE, FP_DAKAR, FP_LYON, Operation, Route
 
 
 def project(world):

@@ -1,4 +1,4 @@
-"""Who may use the projects routes: rows of the permission matrix (see core/tests/permission_matrix.py).
+"""Who may use the projects routes: rows of the permission matrix (see tests/platform/permission_matrix.py).
 
 The world's project is led by Lyon with Dakar as a partner: Lyon's team and the
 Secretariat edit it, Dakar's focal point contributes to it, anyone reads it and
@@ -8,7 +8,7 @@ that the professional administers and Lyon's focal point belongs to.
 
 from datetime import date, timedelta
 
-from creative_cities.core.tests.permission_matrix import (
+from tests.platform.permission_matrix import (
     EVERYONE,
     FP_DAKAR,
     FP_LYON,
