@@ -9,6 +9,7 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 from tests.database_snapshot import snapshot_restore
@@ -75,10 +76,16 @@ def _django_db_helper(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         yield
         snapshot_restore()
+        # As Django's TransactionTestCase does: the next test starts on a fresh
+        # connection, and none is left open when the test database is dropped.
+        for connection in connections.all(initialized_only=True):
+            connection.close()
 
 
+# The database is asked for before the live server, so that the server (and its
+# connections) stops before the test database is dropped at the end of the run.
 @pytest.fixture
-def page(browser, live_server, transactional_db):
+def page(transactional_db, browser, live_server):
     context, page = _new_page(browser, live_server, viewport={"width": 1280, "height": 900})
     yield page
     context.close()
@@ -87,7 +94,7 @@ def page(browser, live_server, transactional_db):
 
 
 @pytest.fixture
-def phone_page(browser, live_server, transactional_db):
+def phone_page(transactional_db, browser, live_server):
     context, page = _new_page(
         browser, live_server, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
     )
@@ -97,7 +104,7 @@ def phone_page(browser, live_server, transactional_db):
 
 
 @pytest.fixture
-def no_script_page(browser, live_server, transactional_db):
+def no_script_page(transactional_db, browser, live_server):
     context, page = _new_page(browser, live_server, java_script_enabled=False, viewport={"width": 1280, "height": 900})
     yield page
     context.close()
