@@ -24,6 +24,7 @@ from creative_cities.projects.parties import acts_for, party_from_key, party_key
 
 from .auth import token_read, token_write
 from .errors import ApiError, ErrorOut
+from .pagination import PageQuery, page_of
 
 router = Router(tags=["board"])
 
@@ -53,15 +54,13 @@ class CallPage(Schema):
     results: list[CallOut]
 
 
-class CallQuery(Schema):
+class CallQuery(PageQuery):
     q: str = Field("", max_length=100)
     kind: str = Field("", max_length=10)
     topic: str = Field("", max_length=20)
     field: str = Field("", max_length=40)
     region: str = Field("", max_length=40)
     status: str = Field("open", pattern="^(open|all)$")
-    page: int = Field(1, ge=1)
-    page_size: int = Field(50, ge=1, le=200)
 
 
 class CallIn(Schema):
@@ -181,8 +180,7 @@ def list_calls(request: HttpRequest, filters: Query[CallQuery]):
         region=filters.region,
         open_only=filters.status == "open",
     )
-    start = (filters.page - 1) * filters.page_size
-    return {"count": calls.count(), "results": [_call_out(c) for c in calls[start : start + filters.page_size]]}
+    return page_of(calls, filters, _call_out)
 
 
 @router.get("/calls/{slug}", response={200: CallOut, 404: ErrorOut}, summary="One call")

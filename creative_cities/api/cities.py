@@ -16,6 +16,7 @@ from creative_cities.core.policies import public
 
 from .caching import registry_read
 from .errors import ApiError, ErrorOut
+from .pagination import PageQuery
 
 router = Router(tags=["registry"])
 
@@ -94,7 +95,7 @@ class CityPage(Schema):
     results: list[CityOut]
 
 
-class CityQuery(Schema):
+class CityQuery(PageQuery):
     """The directory's filters. Repeat a parameter to select several values (field=music&field=film)."""
 
     q: str | None = Field(None, description="Words in the city or country name; accents and case are ignored.")
@@ -105,8 +106,7 @@ class CityQuery(Schema):
     year_to: int | None = None
     status: str | None = Field(None, description="member (default), left or all.")
     sort: str | None = Field(None, description="One of: " + ", ".join(CitySort.values) + ".")
-    page: int = Field(1, ge=1)
-    page_size: int = Field(50, ge=1, le=settings.API_PAGE_SIZE_MAX)
+    page_size: int = Field(50, ge=1, le=settings.API_PAGE_SIZE_MAX, description="Results per page.")
 
 
 def _field_out(field: CreativeField) -> dict:

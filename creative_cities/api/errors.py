@@ -67,4 +67,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc: HttpError):
+        # Ninja wraps whatever the parser raises in "Cannot parse request body".
+        if isinstance(exc.__cause__, ApiError):
+            return on_api_error(request, exc.__cause__)
         return respond(request, exc.status_code, "http_error", str(exc))

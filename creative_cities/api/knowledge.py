@@ -16,6 +16,7 @@ from creative_cities.knowledge.models import KnowledgeItem
 
 from .auth import token_write
 from .errors import ApiError, ErrorOut
+from .pagination import PageQuery
 
 router = Router(tags=["knowledge"])
 
@@ -38,13 +39,12 @@ class SearchOut(Schema):
     results: list[HitOut]
 
 
-class SearchQuery(Schema):
+class SearchQuery(PageQuery):
     q: str = Field("", max_length=200)
     mode: str = Field("hybrid", pattern="^(hybrid|lexical|semantic)$")
     sort: str = Field("relevance", pattern="^(relevance|date)$")
     within: str = Field("all", pattern="^(all|items|cities)$")
-    page: int = Field(1, ge=1)
-    page_size: int = Field(20, ge=1, le=100)
+    page_size: int = Field(20, ge=1, le=100, description="Results per page.")
     type: list[str] = []
     field: list[str] = []
     region: list[str] = []

@@ -17,6 +17,7 @@ from creative_cities.organisations.models import Organisation
 
 from .auth import token_write
 from .errors import ApiError, ErrorOut
+from .pagination import PageQuery, page_of
 
 router = Router(tags=["organisations"])
 
@@ -40,13 +41,11 @@ class OrganisationPage(Schema):
     results: list[OrganisationOut]
 
 
-class OrganisationQuery(Schema):
+class OrganisationQuery(PageQuery):
     q: str = Field("", max_length=100)
     sector: str = Field("", max_length=20)
     country: str = Field("", max_length=2)
     verified: bool | None = None
-    page: int = Field(1, ge=1)
-    page_size: int = Field(50, ge=1, le=200)
 
 
 class OrganisationIn(Schema):
@@ -90,11 +89,7 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationQuery]):
     organisations = selectors.organisation_list(
         query=filters.q, sector=filters.sector, country=filters.country, verified=filters.verified
     )
-    start = (filters.page - 1) * filters.page_size
-    return {
-        "count": organisations.count(),
-        "results": [_out(o) for o in organisations[start : start + filters.page_size]],
-    }
+    return page_of(organisations, filters, _out)
 
 
 @router.get("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut}, summary="One organisation")

@@ -28,6 +28,7 @@ from creative_cities.projects.parties import acts_for, party_from_key
 
 from ..auth import token_write
 from ..errors import ApiError, ErrorOut
+from ..pagination import page_of
 from .schemas import (
     FollowOut,
     MilestoneIn,
@@ -91,11 +92,7 @@ def list_projects(request: HttpRequest, filters: Query[ProjectQuery]):
         city=filters.city,
         organisation=filters.organisation,
     )
-    start = (filters.page - 1) * filters.page_size
-    return {
-        "count": projects.count(),
-        "results": [project_summary_out(p) for p in projects[start : start + filters.page_size]],
-    }
+    return page_of(projects, filters, project_summary_out)
 
 
 @router.get("/projects/{slug}", response={200: ProjectOut, 404: ErrorOut}, summary="One project's public account")

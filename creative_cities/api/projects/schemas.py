@@ -10,6 +10,8 @@ from creative_cities.projects import selectors
 from creative_cities.projects.models import Milestone, Project, ProjectPartner
 from creative_cities.projects.parties import party_key
 
+from ..pagination import PageQuery
+
 
 class PartyOut(Schema):
     key: str  # "city:lyon" or "organisation:atelier-des-canuts"
@@ -99,7 +101,7 @@ class ProjectPage(Schema):
     results: list[ProjectSummaryOut]
 
 
-class ProjectQuery(Schema):
+class ProjectQuery(PageQuery):
     q: str = Field("", max_length=100)
     status: str = Field("", max_length=20)
     field: str = Field("", max_length=40)
@@ -107,8 +109,6 @@ class ProjectQuery(Schema):
     pilot: bool = False
     city: str = Field("", max_length=200)
     organisation: str = Field("", max_length=200)
-    page: int = Field(1, ge=1)
-    page_size: int = Field(50, ge=1, le=200)
 
 
 class ProjectIn(Schema):
