@@ -4,6 +4,8 @@
            "details": [{"field": "field", "message": "..."}]}}
 """
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
@@ -70,4 +72,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
         # Ninja wraps whatever the parser raises in "Cannot parse request body".
         if isinstance(exc.__cause__, ApiError):
             return on_api_error(request, exc.__cause__)
+        if exc.__cause__ is not None:
+            return respond(request, 400, "invalid_json", _("The body is not valid JSON."))
         return respond(request, exc.status_code, "http_error", str(exc))
+
+    @api.exception_handler(RequestDataTooBig)
+    def on_body_too_large(request, exc):
+        message = _("The body is too large: at most %(size)s bytes.") % {"size": settings.DATA_UPLOAD_MAX_MEMORY_SIZE}
+        return respond(request, 413, "body_too_large", message)
