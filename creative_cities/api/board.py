@@ -23,7 +23,7 @@ from creative_cities.frameworks.models import SdgGoal
 from creative_cities.projects.parties import acts_for, party_from_key, party_key, party_list_for
 
 from .auth import token_read, token_write
-from .errors import ApiError, ErrorOut
+from .errors import ApiError, errors
 from .pagination import PageQuery, page_of
 
 router = Router(tags=["board"])
@@ -168,7 +168,7 @@ def _saved(call, code: str):
         raise _invalid(code, " ".join(error.messages), details) from error
 
 
-@router.get("/calls", response={200: CallPage, 400: ErrorOut}, summary="Calls of the board")
+@router.get("/calls", response={200: CallPage, **errors(400)}, summary="Calls of the board")
 @public
 def list_calls(request: HttpRequest, filters: Query[CallQuery]):
     """Open calls by default (``status=all`` adds closed ones), nearest deadline first."""
@@ -183,7 +183,7 @@ def list_calls(request: HttpRequest, filters: Query[CallQuery]):
     return page_of(calls, filters, _call_out)
 
 
-@router.get("/calls/{slug}", response={200: CallOut, 404: ErrorOut}, summary="One call")
+@router.get("/calls/{slug}", response={200: CallOut, **errors(404)}, summary="One call")
 @public
 def get_call(request: HttpRequest, slug: str):
     return _call_out(_get(slug))
@@ -236,7 +236,7 @@ def _validated(call: Call | None, payload: CallIn, publisher=None) -> CallForm:
 
 @router.post(
     "/calls",
-    response={201: CallOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    response={201: CallOut, **errors(400, 401, 403, 413)},
     auth=token_write,
     summary="Publish a call",
 )
@@ -261,7 +261,7 @@ def create_call(request: HttpRequest, payload: CallIn):
 
 @router.patch(
     "/calls/{slug}",
-    response={200: CallOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: CallOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Edit a call",
 )
@@ -280,7 +280,7 @@ def update_call(request: HttpRequest, slug: str, payload: CallIn):
 
 @router.post(
     "/calls/{slug}/close",
-    response={200: CallOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: CallOut, **errors(401, 403, 404)},
     auth=token_write,
     summary="Close a call",
 )
@@ -295,7 +295,7 @@ def close_call(request: HttpRequest, slug: str):
 
 @router.get(
     "/calls/{slug}/interests",
-    response={200: list[InterestOut], 401: ErrorOut, 404: ErrorOut},
+    response={200: list[InterestOut], **errors(401, 404)},
     auth=token_read,
     summary="Answers to a call",
 )
@@ -312,7 +312,7 @@ def list_interests(request: HttpRequest, slug: str):
 
 @router.post(
     "/calls/{slug}/interests",
-    response={201: InterestOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={201: InterestOut, **errors(400, 401, 403, 404, 409, 413)},
     auth=token_write,
     summary="Express interest in a call",
 )
@@ -349,7 +349,7 @@ def _decide(request: HttpRequest, pk: int, service, may, refusal: str, **kwargs)
     return _interest_out(selectors.interest_get(pk=pk))
 
 
-DECISION_RESPONSES = {200: InterestOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+DECISION_RESPONSES = {200: InterestOut, **errors(400, 401, 403, 404, 409, 413)}
 DECIDERS_ONLY = gettext_lazy("Only the publisher's people answer interests in their call.")
 
 

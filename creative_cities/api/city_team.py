@@ -17,7 +17,7 @@ from creative_cities.cities.models import City
 from creative_cities.core.policies import policy
 
 from .auth import token_read, token_write
-from .errors import ApiError, ErrorOut
+from .errors import ApiError, errors
 
 router = Router(tags=["city teams"])
 
@@ -63,7 +63,7 @@ def _refuse() -> ApiError:
 
 @router.get(
     "/cities/{slug}/contacts",
-    response={200: list[ContactOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: list[ContactOut], **errors(401, 403, 404)},
     auth=token_read,
     summary="A city's contacts (members of the network only)",
 )
@@ -80,7 +80,7 @@ def list_city_contacts(request: HttpRequest, slug: str):
 
 @router.patch(
     "/cities/{slug}/profile",
-    response={200: ProfileOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: ProfileOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Edit a city's profile (its focal point, team, or the Secretariat)",
 )
@@ -127,7 +127,7 @@ def _form_errors(form) -> list[dict]:
 
 @router.post(
     "/cities/{slug}/change-requests",
-    response={201: ChangeRequestOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: ChangeRequestOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Ask the Secretariat to change a city's name, creative field or status",
 )

@@ -13,12 +13,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
+from creative_cities.cities.models import FIRST_DESIGNATION_YEAR
 from creative_cities.cooperation import selectors
-from creative_cities.cooperation.forms import CooperationFilterForm
+from creative_cities.cooperation.choices import EdgeKind
+from creative_cities.cooperation.forms import YEAR_MAX, CooperationFilterForm
 from creative_cities.core.policies import policy
 
 from .caching import MAX_AGE, reject_unknown_parameters
-from .errors import ApiError, ErrorOut
+from .errors import ApiError, errors
+from .schemas import form_checks
 
 router = Router(tags=["cooperation"])
 PARAMETERS = {"year", "kinds"}
@@ -27,8 +30,16 @@ PARAMETERS = {"year", "kinds"}
 class CooperationQuery(Schema):
     """The page's filters. Repeat ``kinds`` to select several (kinds=project&kinds=interest)."""
 
-    year: int | None = Field(None, description="Only links formed in this year or before.")
-    kinds: list[str] = Field([], description="Kinds of links: project, interest, adaptation. None: every kind.")
+    year: int | None = Field(
+        None,
+        description="Only links formed in this year or before.",
+        json_schema_extra=form_checks(minimum=FIRST_DESIGNATION_YEAR, maximum=YEAR_MAX),
+    )
+    kinds: list[str] = Field(
+        [],
+        description="Kinds of links: project, interest, adaptation. None: every kind.",
+        json_schema_extra=form_checks(items={"type": "string", "enum": list(EdgeKind.values)}),
+    )
 
 
 class Kinds(Schema):
@@ -131,7 +142,7 @@ class GraphOut(Schema):
     edges: list[EdgeOut]
 
 
-class PartnerOut(Schema):
+class CooperationPartnerOut(Schema):
     slug: str
     name: str
     country: str
@@ -142,7 +153,7 @@ class PartnerOut(Schema):
 
 
 class CityCooperationOut(NodeOut):
-    partners: list[PartnerOut]
+    partners: list[CooperationPartnerOut]
     cities_in_network: int
 
 
@@ -179,7 +190,7 @@ def _node(city: dict) -> dict:
 
 @router.get(
     "/cooperation/figures",
-    response={200: FiguresOut, 304: None, 400: ErrorOut},
+    response={200: FiguresOut, 304: None, **errors(400)},
     summary="Figures of the cooperation graph",
 )
 @policy("can_view_cooperation")
@@ -197,7 +208,7 @@ def cooperation_figures(request: HttpRequest, response: HttpResponse, filters: Q
 
 @router.get(
     "/cooperation/graph",
-    response={200: GraphOut, 304: None, 400: ErrorOut},
+    response={200: GraphOut, 304: None, **errors(400)},
     summary="Nodes and edges of the cooperation graph",
 )
 @policy("can_view_cooperation")
@@ -223,7 +234,7 @@ def cooperation_graph(request: HttpRequest, response: HttpResponse, filters: Que
 
 @router.get(
     "/cooperation/cities/{slug}",
-    response={200: CityCooperationOut, 304: None, 400: ErrorOut, 404: ErrorOut},
+    response={200: CityCooperationOut, 304: None, **errors(400, 404)},
     summary="One member city's cooperation",
 )
 @policy("can_view_cooperation")

@@ -28,6 +28,11 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
+def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """The error statuses an operation declares, each answered in the common shape: ``**errors(400, 404)``."""
+    return dict.fromkeys(statuses, ErrorOut)
+
+
 class ApiError(Exception):
     """Raised by endpoints to answer with an error of the common shape."""
 

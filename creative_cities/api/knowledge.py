@@ -15,7 +15,7 @@ from creative_cities.knowledge import policies, selectors, services
 from creative_cities.knowledge.models import KnowledgeItem
 
 from .auth import token_write
-from .errors import ApiError, ErrorOut
+from .errors import ApiError, errors
 from .pagination import PageQuery
 
 router = Router(tags=["knowledge"])
@@ -137,7 +137,7 @@ def _item_out(item: KnowledgeItem) -> dict:
     }
 
 
-@router.get("/knowledge/search", response={200: SearchOut, 400: ErrorOut}, summary="Search the knowledge base")
+@router.get("/knowledge/search", response={200: SearchOut, **errors(400)}, summary="Search the knowledge base")
 @public
 def search_knowledge(request: HttpRequest, query: Query[SearchQuery]):
     """Hybrid (words and meaning), lexical or semantic; in any language; with facet counts."""
@@ -184,7 +184,7 @@ def _visible(request, slug: str) -> KnowledgeItem:
     return item
 
 
-@router.get("/knowledge/items/{slug}", response={200: ItemOut, 404: ErrorOut}, summary="One item")
+@router.get("/knowledge/items/{slug}", response={200: ItemOut, **errors(404)}, summary="One item")
 @public
 def get_item(request: HttpRequest, slug: str):
     """Published items are public; with a token, the holder's drafts too."""
@@ -255,7 +255,7 @@ def _validated_form(item, payload):
 
 @router.post(
     "/knowledge/items",
-    response={201: ItemOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    response={201: ItemOut, **errors(400, 401, 403, 413)},
     auth=token_write,
     summary="Create a draft",
 )
@@ -286,7 +286,7 @@ def create_item(request: HttpRequest, payload: ItemIn):
 
 @router.patch(
     "/knowledge/items/{slug}",
-    response={200: ItemOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: ItemOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Edit an item",
 )

@@ -16,7 +16,8 @@ from creative_cities.matchmaking import policies, selectors
 from creative_cities.matchmaking.index import KINDS
 from creative_cities.projects.models import Project
 
-from .errors import ApiError, ErrorOut
+from .errors import ApiError, errors
+from .schemas import form_checks
 
 router = Router(tags=["matchmaking"])
 
@@ -41,7 +42,11 @@ class RecommendationsOut(Schema):
 
 
 class RecommendationQuery(Schema):
-    kinds: list[str] = Field(default_factory=list, description="city, organisation, practice (all by default)")
+    kinds: list[str] = Field(
+        default_factory=list,
+        description="city, organisation, practice (all by default)",
+        json_schema_extra=form_checks(items={"type": "string", "enum": list(KINDS)}),
+    )
     limit: int = Field(10, ge=1, le=selectors.MAX_LIMIT, description="At most this many of each kind.")
     prefer_regions: bool | None = Field(None, description="Favour under-represented places (default: the setting).")
 
@@ -77,7 +82,7 @@ def _recommendations(request: HttpRequest, subject, kind: str, query: Recommenda
     }
 
 
-RESPONSES = {200: RecommendationsOut, 400: ErrorOut, 404: ErrorOut}
+RESPONSES = {200: RecommendationsOut, **errors(400, 404)}
 
 
 @router.get("/matchmaking/projects/{slug}", response=RESPONSES, summary="Partners to consider for a project")

@@ -8,7 +8,7 @@ from creative_cities.accounts.selectors import role_list_current
 from creative_cities.core.policies import policy
 
 from .auth import token_read, token_write
-from .errors import ErrorOut
+from .errors import errors
 
 router = Router(tags=["me"])
 
@@ -28,7 +28,7 @@ class MeOut(Schema):
     roles: list[RoleOut]
 
 
-@router.get("/me", response={200: MeOut, 401: ErrorOut}, auth=token_read, summary="The token's holder")
+@router.get("/me", response={200: MeOut, **errors(401)}, auth=token_read, summary="The token's holder")
 @policy("token_holder")
 def get_me(request: HttpRequest):
     user, token = request.user, request.auth
@@ -80,7 +80,7 @@ class ReadOut(Schema):
 
 @router.get(
     "/me/notifications",
-    response={200: NotificationPage, 401: ErrorOut},
+    response={200: NotificationPage, **errors(400, 401)},
     auth=token_read,
     summary="The holder's notifications",
 )
@@ -109,7 +109,7 @@ def list_notifications(request: HttpRequest, filters: Query[NotificationQuery]):
 
 @router.post(
     "/me/notifications/read",
-    response={200: ReadOut, 401: ErrorOut},
+    response={200: ReadOut, **errors(400, 401, 403, 413)},
     auth=token_write,
     summary="Mark notifications as read",
 )

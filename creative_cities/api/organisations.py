@@ -16,7 +16,7 @@ from creative_cities.organisations.forms import OrganisationForm
 from creative_cities.organisations.models import Organisation
 
 from .auth import token_write
-from .errors import ApiError, ErrorOut
+from .errors import ApiError, errors
 from .pagination import PageQuery, page_of
 
 router = Router(tags=["organisations"])
@@ -83,7 +83,7 @@ def _get(slug: str) -> Organisation:
         raise Http404 from missing
 
 
-@router.get("/organisations", response={200: OrganisationPage, 400: ErrorOut}, summary="Organisations")
+@router.get("/organisations", response={200: OrganisationPage, **errors(400)}, summary="Organisations")
 @public
 def list_organisations(request: HttpRequest, filters: Query[OrganisationQuery]):
     organisations = selectors.organisation_list(
@@ -92,7 +92,7 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationQuery]):
     return page_of(organisations, filters, _out)
 
 
-@router.get("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut}, summary="One organisation")
+@router.get("/organisations/{slug}", response={200: OrganisationOut, **errors(404)}, summary="One organisation")
 @public
 def get_organisation(request: HttpRequest, slug: str):
     return _out(_get(slug))
@@ -140,7 +140,7 @@ def _saved(call) -> Organisation:
 
 @router.post(
     "/organisations",
-    response={201: OrganisationOut, 400: ErrorOut, 401: ErrorOut},
+    response={201: OrganisationOut, **errors(400, 401, 403, 413)},
     auth=token_write,
     summary="Register an organisation",
 )
@@ -154,7 +154,7 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn):
 
 @router.patch(
     "/organisations/{slug}",
-    response={200: OrganisationOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: OrganisationOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Edit an organisation",
 )

@@ -27,17 +27,17 @@ from creative_cities.projects.models import Milestone, Project, ProjectPartner
 from creative_cities.projects.parties import acts_for, party_from_key
 
 from ..auth import token_write
-from ..errors import ApiError, ErrorOut
+from ..errors import ApiError, errors
 from ..pagination import page_of
 from .schemas import (
     FollowOut,
     MilestoneIn,
     MilestoneOut,
-    PartnerIn,
-    PartnerOut,
     ProjectIn,
     ProjectOut,
     ProjectPage,
+    ProjectPartnerIn,
+    ProjectPartnerOut,
     ProjectQuery,
     UpdateIn,
     UpdateOut,
@@ -79,7 +79,7 @@ def _saved(code: str, message: str, call):
         raise ApiError(400, code, " ".join(error.messages) or message, details) from error
 
 
-@router.get("/projects", response={200: ProjectPage, 400: ErrorOut}, summary="Projects")
+@router.get("/projects", response={200: ProjectPage, **errors(400)}, summary="Projects")
 @public
 def list_projects(request: HttpRequest, filters: Query[ProjectQuery]):
     """Newest first; ``q`` is found in titles and summaries; ``city`` and ``organisation`` match lead or partner."""
@@ -95,7 +95,7 @@ def list_projects(request: HttpRequest, filters: Query[ProjectQuery]):
     return page_of(projects, filters, project_summary_out)
 
 
-@router.get("/projects/{slug}", response={200: ProjectOut, 404: ErrorOut}, summary="One project's public account")
+@router.get("/projects/{slug}", response={200: ProjectOut, **errors(404)}, summary="One project's public account")
 @public
 def get_project(request: HttpRequest, slug: str):
     return project_out(_get(slug))
@@ -150,7 +150,7 @@ def _project_form(request, project: Project | None, payload: ProjectIn) -> Proje
 
 @router.post(
     "/projects",
-    response={201: ProjectOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    response={201: ProjectOut, **errors(400, 401, 403, 413)},
     auth=token_write,
     summary="Start a project",
 )
@@ -178,7 +178,7 @@ def create_project(request: HttpRequest, payload: ProjectIn):
 
 @router.patch(
     "/projects/{slug}",
-    response={200: ProjectOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: ProjectOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Edit a project",
 )
@@ -218,12 +218,12 @@ def _contributable(request, slug: str) -> Project:
 
 @router.post(
     "/projects/{slug}/partners",
-    response={201: PartnerOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: ProjectPartnerOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Add a partner",
 )
 @policy("can_edit_project")
-def add_partner(request: HttpRequest, slug: str, payload: PartnerIn):
+def add_partner(request: HttpRequest, slug: str, payload: ProjectPartnerIn):
     project = _editable(request, slug)
     data = {**payload.dict(), "joined_on": payload.joined_on.isoformat() if payload.joined_on else ""}
     form = PartnerAddForm(data, party_choices=selectors.partner_choices())
@@ -247,7 +247,7 @@ def add_partner(request: HttpRequest, slug: str, payload: PartnerIn):
 
 @router.delete(
     "/projects/{slug}/partners/{partner_id}",
-    response={204: None, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={204: None, **errors(400, 401, 403, 404)},
     auth=token_write,
     summary="Remove a partner",
 )
@@ -267,7 +267,7 @@ def _overdue(milestone: Milestone) -> bool:
 
 @router.post(
     "/projects/{slug}/milestones",
-    response={201: MilestoneOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: MilestoneOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Add a milestone",
 )
@@ -291,7 +291,7 @@ def add_milestone(request: HttpRequest, slug: str, payload: MilestoneIn):
 
 @router.patch(
     "/projects/{slug}/milestones/{milestone_id}",
-    response={200: MilestoneOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: MilestoneOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Change a milestone",
 )
@@ -324,7 +324,7 @@ def update_milestone(request: HttpRequest, slug: str, milestone_id: int, payload
 
 @router.post(
     "/projects/{slug}/updates",
-    response={201: UpdateOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: UpdateOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Post an update (sent to the followers)",
 )
@@ -361,7 +361,7 @@ def _follow_state(project: Project, user) -> dict:
 
 @router.post(
     "/projects/{slug}/follow",
-    response={200: FollowOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: FollowOut, **errors(401, 403, 404)},
     auth=token_write,
     summary="Follow a project's updates",
 )
@@ -374,7 +374,7 @@ def follow_project(request: HttpRequest, slug: str):
 
 @router.delete(
     "/projects/{slug}/follow",
-    response={200: FollowOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: FollowOut, **errors(401, 403, 404)},
     auth=token_write,
     summary="Stop following a project",
 )

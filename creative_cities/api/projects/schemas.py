@@ -22,7 +22,7 @@ class PartyOut(Schema):
     url: str
 
 
-class PartnerOut(Schema):
+class ProjectPartnerOut(Schema):
     id: int
     party: PartyOut
     role: str
@@ -86,7 +86,7 @@ class ProjectOut(ProjectSummaryOut):
     budget: str | None  # a decimal number, as text
     currency: str
     funding_sources: str
-    partners: list[PartnerOut]
+    partners: list[ProjectPartnerOut]
     milestones: list[MilestoneOut]
     results: list[ResultOut]
     documents: list[DocumentOut]
@@ -132,7 +132,7 @@ class ProjectIn(Schema):
     funding_sources: str | None = None
 
 
-class PartnerIn(Schema):
+class ProjectPartnerIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     party: str  # a party key: "city:dakar"
