@@ -25,6 +25,7 @@ from creative_cities.projects.parties import acts_for, party_from_key, party_key
 from .auth import token_read, token_write
 from .errors import ApiError, errors
 from .pagination import PageQuery, page_of
+from .schemas import Integer
 
 router = Router(tags=["board"])
 
@@ -74,7 +75,7 @@ class CallIn(Schema):
     language: str | None = None
     deadline: str | None = None  # YYYY-MM-DD, today or later
     fields: list[str] | None = None
-    sdg_goals: list[int] | None = None
+    sdg_goals: list[Integer] | None = None
 
 
 class InterestOut(Schema):

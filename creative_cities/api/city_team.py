@@ -18,6 +18,7 @@ from creative_cities.core.policies import policy
 
 from .auth import token_read, token_write
 from .errors import ApiError, errors
+from .schemas import Integer
 
 router = Router(tags=["city teams"])
 
@@ -109,7 +110,7 @@ class ChangeRequestIn(Schema):
     reason: str
     new_name: str = ""
     new_field: str | None = Field(None, description="Creative field code, for change_field.")
-    effective_year: int | None = None
+    effective_year: Integer | None = None
     left_on: str | None = Field(None, description="YYYY-MM-DD, for leave.")
 
 

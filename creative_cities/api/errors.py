@@ -45,6 +45,18 @@ def error_payload(status: int, code: str, message: str, details: list[dict] | No
     return {"error": {"status": status, "code": code, "message": message, "details": details or []}}
 
 
+PARAMETER_ORIGINS = {"body", "query", "path", "header", "cookie", "form", "file"}
+
+
+def _field(location) -> str:
+    """A field's dotted path as the client wrote it: ("body", "payload", "sdg_goals", 0) is "sdg_goals.0"."""
+    parts = list(location)
+    origin = parts.pop(0) if parts and parts[0] in PARAMETER_ORIGINS else None
+    if origin == "body" and len(parts) > 1:
+        parts.pop(0)  # the operation's own name for the body
+    return ".".join(map(str, parts)) or "body"
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     def respond(request: HttpRequest, status: int, code: str, message: str, details=None):
         return api.create_response(request, error_payload(status, code, message, details), status=status)
@@ -56,7 +68,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def on_validation_error(request, exc: ValidationError):
         details = [
-            {"field": str(error.get("loc", ["?"])[-1]), "message": str(error.get("msg", ""))} for error in exc.errors
+            {"field": _field(error.get("loc", ())), "message": str(error.get("msg", ""))} for error in exc.errors
         ]
         return respond(request, 400, "invalid_request", _("The request has invalid values."), details)
 

@@ -17,6 +17,7 @@ from creative_cities.knowledge.models import KnowledgeItem
 from .auth import token_write
 from .errors import ApiError, errors
 from .pagination import PageQuery
+from .schemas import Integer
 
 router = Router(tags=["knowledge"])
 
@@ -100,11 +101,11 @@ class ItemIn(Schema):
     fields: list[str] | None = None
     objectives: list[str] | None = None
     areas: list[str] | None = None
-    sdg_goals: list[int] | None = None
+    sdg_goals: list[Integer] | None = None
     sdg_targets: list[str] | None = None
     keywords: list[str] | None = None
-    start_year: int | None = None
-    end_year: int | None = None
+    start_year: Integer | None = None
+    end_year: Integer | None = None
     results: str | None = None
     looking_for_partners: bool | None = None
 

@@ -9,6 +9,7 @@ from creative_cities.core.policies import policy
 
 from .auth import token_read, token_write
 from .errors import errors
+from .schemas import Id
 
 router = Router(tags=["me"])
 
@@ -71,7 +72,7 @@ class NotificationQuery(Schema):
 class ReadIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    ids: list[int] | None = None  # none: all
+    ids: list[Id] | None = None  # none: all
 
 
 class ReadOut(Schema):

@@ -2,6 +2,9 @@
 
 from collections.abc import Callable
 from datetime import date
+from typing import Annotated
+
+from pydantic import Field
 
 
 def form_checks(**constraints) -> dict:
@@ -29,3 +32,10 @@ def form_checks_with(*adjust: Callable[[dict], None], **constraints) -> Callable
             step(schema)
 
     return apply
+
+
+# Integers in bodies are what the database stores: 64 bits, signed. A larger number
+# is refused by the schema (a 400 naming the field) before it reaches a query.
+INTEGER_MAX = 2**63 - 1
+Integer = Annotated[int, Field(ge=-INTEGER_MAX - 1, le=INTEGER_MAX)]
+Id = Annotated[int, Field(ge=1, le=INTEGER_MAX)]

@@ -11,6 +11,7 @@ from creative_cities.projects.models import Milestone, Project, ProjectPartner
 from creative_cities.projects.parties import party_key
 
 from ..pagination import PageQuery
+from ..schemas import Integer
 
 
 class PartyOut(Schema):
@@ -124,7 +125,7 @@ class ProjectIn(Schema):
     fields: list[str] | None = None
     objectives: list[str] | None = None
     areas: list[str] | None = None
-    sdg_goals: list[int] | None = None
+    sdg_goals: list[Integer] | None = None
     start_on: date | None = None
     end_on: date | None = None
     budget: str | None = None
