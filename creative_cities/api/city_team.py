@@ -5,17 +5,17 @@ own city and gets a 403 on another.
 """
 
 from django.conf import settings
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from creative_cities.cities import policies, selectors, services
 from creative_cities.cities.forms import ChangeRequestForm, CityProfileForm
-from creative_cities.cities.models import City
-from creative_cities.core.policies import policy
 
+from .access import allowed, fetched
 from .auth import token_read, token_write
 from .errors import ApiError, errors
 from .schemas import Integer
@@ -51,15 +51,19 @@ class ProfileOut(Schema):
     changed: list[str]
 
 
-def _city(slug: str) -> City:
-    try:
-        return selectors.city_get(slug=slug)
-    except City.DoesNotExist as missing:
-        raise Http404 from missing
+def can_see_city_contacts(request: HttpRequest) -> bool:
+    return policies.can_see_city_contacts(request.user)
 
 
-def _refuse() -> ApiError:
-    return ApiError(403, "forbidden", _("You may not do this for this city."))
+def can_edit_city_profile(request: HttpRequest, slug: str) -> bool:
+    return policies.can_edit_city_profile(request.user, fetched(request, selectors.city_queryset(), slug=slug))
+
+
+def can_request_city_change(request: HttpRequest, slug: str) -> bool:
+    return policies.can_request_city_change(request.user, fetched(request, selectors.city_queryset(), slug=slug))
+
+
+REFUSAL = gettext_lazy("You may not do this for this city.")
 
 
 @router.get(
@@ -68,11 +72,9 @@ def _refuse() -> ApiError:
     auth=token_read,
     summary="A city's contacts (members of the network only)",
 )
-@policy("can_see_city_contacts")
+@allowed(can_see_city_contacts, refusal=REFUSAL)
 def list_city_contacts(request: HttpRequest, slug: str):
-    city = _city(slug)
-    if not policies.can_see_city_contacts(request.user):
-        raise _refuse()
+    city = fetched(request, selectors.city_queryset(), slug=slug)
     return [
         {"role": c.role, "full_name": c.full_name, "job_title": c.job_title, "email": c.email, "phone": c.phone}
         for c in selectors.city_contacts(city=city)
@@ -85,12 +87,10 @@ def list_city_contacts(request: HttpRequest, slug: str):
     auth=token_write,
     summary="Edit a city's profile (its focal point, team, or the Secretariat)",
 )
-@policy("can_edit_city_profile")
+@allowed(can_edit_city_profile, refusal=REFUSAL)
 def update_city_profile(request: HttpRequest, slug: str, payload: ProfileIn):
     """Validated as a whole by the page's own form before anything is written."""
-    city = _city(slug)
-    if not policies.can_edit_city_profile(request.user, city):
-        raise _refuse()
+    city = fetched(request, selectors.city_queryset(), slug=slug)
     data = {name: getattr(city, name) for name in CityProfileForm.base_fields}
     data.update(payload.dict(exclude_unset=True))
     form = CityProfileForm(data)
@@ -132,11 +132,9 @@ def _form_errors(form) -> list[dict]:
     auth=token_write,
     summary="Ask the Secretariat to change a city's name, creative field or status",
 )
-@policy("can_request_city_change")
+@allowed(can_request_city_change, refusal=REFUSAL)
 def create_change_request(request: HttpRequest, slug: str, payload: ChangeRequestIn):
-    city = _city(slug)
-    if not policies.can_request_city_change(request.user, city):
-        raise _refuse()
+    city = fetched(request, selectors.city_queryset(), slug=slug)
     data = payload.dict()
     field = selectors.creative_fields().filter(code=data["new_field"]).first() if data["new_field"] else None
     if data["new_field"] and field is None:

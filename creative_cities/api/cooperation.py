@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from creative_cities.cities.models import FIRST_DESIGNATION_YEAR
-from creative_cities.cooperation import selectors
+from creative_cities.cooperation import policies, selectors
 from creative_cities.cooperation.choices import EdgeKind
 from creative_cities.cooperation.forms import YEAR_MAX, CooperationFilterForm
-from creative_cities.core.policies import policy
 
+from .access import allowed
 from .caching import MAX_AGE, reject_unknown_parameters
 from .errors import ApiError, errors
 from .schemas import form_checks
@@ -157,6 +157,10 @@ class CityCooperationOut(NodeOut):
     cities_in_network: int
 
 
+def can_view_cooperation(request: HttpRequest) -> bool:
+    return policies.can_view_cooperation(request.user)
+
+
 def _figures(request: HttpRequest) -> dict:
     """The figures for the request's filters, validated with the page's form."""
     reject_unknown_parameters(request, PARAMETERS)
@@ -193,7 +197,7 @@ def _node(city: dict) -> dict:
     response={200: FiguresOut, 304: None, **errors(400)},
     summary="Figures of the cooperation graph",
 )
-@policy("can_view_cooperation")
+@allowed(can_view_cooperation)
 @graph_read
 def cooperation_figures(request: HttpRequest, response: HttpResponse, filters: Query[CooperationQuery]):
     """The network's figures, its communities and the year-by-year series."""
@@ -211,7 +215,7 @@ def cooperation_figures(request: HttpRequest, response: HttpResponse, filters: Q
     response={200: GraphOut, 304: None, **errors(400)},
     summary="Nodes and edges of the cooperation graph",
 )
-@policy("can_view_cooperation")
+@allowed(can_view_cooperation)
 @graph_read
 def cooperation_graph(request: HttpRequest, response: HttpResponse, filters: Query[CooperationQuery]):
     """Every member city with its figures, and every link with its weight, kinds and first year."""
@@ -237,7 +241,7 @@ def cooperation_graph(request: HttpRequest, response: HttpResponse, filters: Que
     response={200: CityCooperationOut, 304: None, **errors(400, 404)},
     summary="One member city's cooperation",
 )
-@policy("can_view_cooperation")
+@allowed(can_view_cooperation)
 @graph_read
 def cooperation_city(
     request: HttpRequest,

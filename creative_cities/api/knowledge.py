@@ -7,13 +7,15 @@ decide who may do what, as on the pages.
 from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
-from creative_cities.core.policies import policy, public
+from creative_cities.core.policies import public
 from creative_cities.knowledge import policies, selectors, services
 from creative_cities.knowledge.models import KnowledgeItem
 
+from .access import allowed, fetched
 from .auth import token_write
 from .errors import ApiError, errors
 from .pagination import PageQuery
@@ -176,13 +178,19 @@ def search_knowledge(request: HttpRequest, query: Query[SearchQuery]):
 
 
 def _visible(request, slug: str) -> KnowledgeItem:
-    try:
-        item = selectors.item_get(slug=slug)
-    except KnowledgeItem.DoesNotExist as missing:
-        raise Http404 from missing
+    """An item this person may see; for anyone else it does not exist."""
+    item = fetched(request, selectors.item_queryset(), slug=slug)
     if not policies.can_see_item(request.user, item):
         raise Http404
     return item
+
+
+def can_create_item(request: HttpRequest) -> bool:
+    return policies.can_create_item(request.user)
+
+
+def can_edit_item(request: HttpRequest, slug: str) -> bool:
+    return policies.can_edit_item(request.user, _visible(request, slug))
 
 
 @router.get("/knowledge/items/{slug}", response={200: ItemOut, **errors(404)}, summary="One item")
@@ -260,14 +268,12 @@ def _validated_form(item, payload):
     auth=token_write,
     summary="Create a draft",
 )
-@policy("can_create_item")
+@allowed(can_create_item, refusal=gettext_lazy("You may not write for any city."))
 def create_item(request: HttpRequest, payload: ItemIn):
     """A draft for one of the holder's cities (`city`), checked by the page's form as a whole."""
-    cities = policies.cities_user_writes_for(request.user)
     from creative_cities.accounts.selectors import user_is_secretariat
 
-    if not policies.can_create_item(request.user):
-        raise ApiError(403, "forbidden", _("You may not write for any city."))
+    cities = policies.cities_user_writes_for(request.user)
     if payload.city is None and len(cities) == 1:
         payload.city = cities[0].slug  # one city: no need to say which
     owner = next((city for city in cities if city.slug == payload.city), None)
@@ -291,11 +297,9 @@ def create_item(request: HttpRequest, payload: ItemIn):
     auth=token_write,
     summary="Edit an item",
 )
-@policy("can_edit_item")
+@allowed(can_edit_item, refusal=gettext_lazy("You may not edit this item."))
 def update_item(request: HttpRequest, slug: str, payload: ItemIn):
     item = _visible(request, slug)
-    if not policies.can_edit_item(request.user, item):
-        raise ApiError(403, "forbidden", _("You may not edit this item."))
     if payload.city is not None:
         raise ApiError(
             400,

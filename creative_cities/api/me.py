@@ -5,8 +5,8 @@ from ninja import Field, Query, Router, Schema
 from pydantic import ConfigDict
 
 from creative_cities.accounts.selectors import role_list_current
-from creative_cities.core.policies import policy
 
+from .access import allowed, token_holder
 from .auth import token_read, token_write
 from .errors import errors
 from .schemas import Id
@@ -30,7 +30,7 @@ class MeOut(Schema):
 
 
 @router.get("/me", response={200: MeOut, **errors(401)}, auth=token_read, summary="The token's holder")
-@policy("token_holder")
+@allowed(token_holder)
 def get_me(request: HttpRequest):
     user, token = request.user, request.auth
     return {
@@ -85,7 +85,7 @@ class ReadOut(Schema):
     auth=token_read,
     summary="The holder's notifications",
 )
-@policy("token_holder")
+@allowed(token_holder)
 def list_notifications(request: HttpRequest, filters: Query[NotificationQuery]):
     from creative_cities.notifications import selectors
 
@@ -114,7 +114,7 @@ def list_notifications(request: HttpRequest, filters: Query[NotificationQuery]):
     auth=token_write,
     summary="Mark notifications as read",
 )
-@policy("token_holder")
+@allowed(token_holder)
 def read_notifications(request: HttpRequest, payload: ReadIn):
     """The holder's own notifications only: ids of others' are ignored."""
     from creative_cities.notifications.services import notification_mark_read

@@ -5,16 +5,18 @@ policies decide who may do what, as on the pages.
 """
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
-from creative_cities.core.policies import policy, public
+from creative_cities.core.policies import public
 from creative_cities.organisations import policies, selectors, services
 from creative_cities.organisations.forms import OrganisationForm
 from creative_cities.organisations.models import Organisation
 
+from .access import allowed, fetched
 from .auth import token_write
 from .errors import ApiError, errors
 from .pagination import PageQuery, page_of
@@ -76,11 +78,12 @@ def _out(organisation: Organisation) -> dict:
     }
 
 
-def _get(slug: str) -> Organisation:
-    try:
-        return selectors.organisation_get(slug=slug)
-    except Organisation.DoesNotExist as missing:
-        raise Http404 from missing
+def can_create_organisation(request: HttpRequest) -> bool:
+    return policies.can_create_organisation(request.user)
+
+
+def can_edit_organisation(request: HttpRequest, slug: str) -> bool:
+    return policies.can_edit_organisation(request.user, fetched(request, selectors.organisation_queryset(), slug=slug))
 
 
 @router.get("/organisations", response={200: OrganisationPage, **errors(400)}, summary="Organisations")
@@ -95,7 +98,7 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationQuery]):
 @router.get("/organisations/{slug}", response={200: OrganisationOut, **errors(404)}, summary="One organisation")
 @public
 def get_organisation(request: HttpRequest, slug: str):
-    return _out(_get(slug))
+    return _out(fetched(request, selectors.organisation_queryset(), slug=slug))
 
 
 def _validated(organisation: Organisation | None, payload: OrganisationIn) -> OrganisationForm:
@@ -144,7 +147,7 @@ def _saved(call) -> Organisation:
     auth=token_write,
     summary="Register an organisation",
 )
-@policy("can_create_organisation")
+@allowed(can_create_organisation)
 def create_organisation(request: HttpRequest, payload: OrganisationIn):
     """The token's holder becomes the organisation's first administrator."""
     form = _validated(None, payload)
@@ -158,11 +161,9 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn):
     auth=token_write,
     summary="Edit an organisation",
 )
-@policy("can_edit_organisation")
+@allowed(can_edit_organisation, refusal=gettext_lazy("Only the organisation's administrators may edit it."))
 def update_organisation(request: HttpRequest, slug: str, payload: OrganisationIn):
-    organisation = _get(slug)
-    if not policies.can_edit_organisation(request.user, organisation):
-        raise ApiError(403, "forbidden", _("Only the organisation's administrators may edit it."))
+    organisation = fetched(request, selectors.organisation_queryset(), slug=slug)
     form = _validated(organisation, payload)
     data = form.cleaned_data
     _saved(lambda: services.organisation_update(organisation=organisation, by=request.user, data=data))

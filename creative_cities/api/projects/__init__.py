@@ -8,13 +8,14 @@ people post updates and move milestones on; anyone signed in follows.
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Status
 
-from creative_cities.core.policies import policy, public
+from creative_cities.core.policies import public
 from creative_cities.projects import policies, selectors, services
 from creative_cities.projects.forms import (
     MilestoneForm,
@@ -26,6 +27,7 @@ from creative_cities.projects.forms import (
 from creative_cities.projects.models import Milestone, Project, ProjectPartner
 from creative_cities.projects.parties import acts_for, party_from_key
 
+from ..access import allowed, fetched
 from ..auth import token_write
 from ..errors import ApiError, errors
 from ..pagination import page_of
@@ -50,18 +52,29 @@ from .schemas import (
 router = Router(tags=["projects"])
 
 
-def _get(slug: str) -> Project:
-    try:
-        return selectors.project_get(slug=slug)
-    except Project.DoesNotExist as missing:
-        raise Http404 from missing
+def _project(request: HttpRequest, slug: str) -> Project:
+    """The project with its lead, as the policies judge it; read once per request."""
+    return fetched(request, selectors.project_queryset(), slug=slug)
 
 
-def _find(slug: str) -> Project:
-    try:
-        return selectors.project_find(slug=slug)
-    except Project.DoesNotExist as missing:
-        raise Http404 from missing
+def can_create_project(request: HttpRequest) -> bool:
+    return policies.can_create_project(request.user)
+
+
+def can_edit_project(request: HttpRequest, slug: str) -> bool:
+    return policies.can_edit_project(request.user, _project(request, slug))
+
+
+def can_contribute_to_project(request: HttpRequest, slug: str) -> bool:
+    return policies.can_contribute_to_project(request.user, _project(request, slug))
+
+
+def can_follow_project(request: HttpRequest) -> bool:
+    return policies.can_follow_project(request.user)
+
+
+LEAD_ONLY = gettext_lazy("Only the people of the project's lead may do this.")
+CONTRIBUTORS_ONLY = gettext_lazy("Only the people of the project's lead and partners may do this.")
 
 
 def _invalid(code: str, message: str, form=None, details=None):
@@ -98,7 +111,7 @@ def list_projects(request: HttpRequest, filters: Query[ProjectQuery]):
 @router.get("/projects/{slug}", response={200: ProjectOut, **errors(404)}, summary="One project's public account")
 @public
 def get_project(request: HttpRequest, slug: str):
-    return project_out(_get(slug))
+    return project_out(get_object_or_404(selectors.project_detail_queryset(), slug=slug))
 
 
 def _project_form(request, project: Project | None, payload: ProjectIn) -> ProjectForm:
@@ -154,11 +167,9 @@ def _project_form(request, project: Project | None, payload: ProjectIn) -> Proje
     auth=token_write,
     summary="Start a project",
 )
-@policy("can_create_project")
+@allowed(can_create_project, refusal=gettext_lazy("Only people who act for a city or an organisation start projects."))
 def create_project(request: HttpRequest, payload: ProjectIn):
     """``lead`` is the key of a city or organisation the token's holder acts for."""
-    if not policies.can_create_project(request.user):
-        raise ApiError(403, "forbidden", _("Only people who act for a city or an organisation start projects."))
     lead = party_from_key(payload.lead or "")
     if lead is None:
         raise ApiError(400, "invalid_project", _("The project has invalid values."), [
@@ -182,12 +193,10 @@ def create_project(request: HttpRequest, payload: ProjectIn):
     auth=token_write,
     summary="Edit a project",
 )
-@policy("can_edit_project")
+@allowed(can_edit_project, refusal=gettext_lazy("Only the people of the project's lead may edit it."))
 def update_project(request: HttpRequest, slug: str, payload: ProjectIn):
     """Only what is sent changes; ``status`` moves idea → seeking partners → active → completed, or cancelled."""
-    project = _find(slug)
-    if not policies.can_edit_project(request.user, project):
-        raise ApiError(403, "forbidden", _("Only the people of the project's lead may edit it."))
+    project = _project(request, slug)
     if payload.lead is not None:
         raise ApiError(400, "invalid_project", _("The project has invalid values."), [
             {"field": "lead", "message": _("A project's lead does not change.")}
@@ -202,29 +211,15 @@ def update_project(request: HttpRequest, slug: str, payload: ProjectIn):
     return project_out(selectors.project_get(slug=slug))
 
 
-def _editable(request, slug: str) -> Project:
-    project = _find(slug)
-    if not policies.can_edit_project(request.user, project):
-        raise ApiError(403, "forbidden", _("Only the people of the project's lead may do this."))
-    return project
-
-
-def _contributable(request, slug: str) -> Project:
-    project = _find(slug)
-    if not policies.can_contribute_to_project(request.user, project):
-        raise ApiError(403, "forbidden", _("Only the people of the project's lead and partners may do this."))
-    return project
-
-
 @router.post(
     "/projects/{slug}/partners",
     response={201: ProjectPartnerOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Add a partner",
 )
-@policy("can_edit_project")
+@allowed(can_edit_project, refusal=LEAD_ONLY)
 def add_partner(request: HttpRequest, slug: str, payload: ProjectPartnerIn):
-    project = _editable(request, slug)
+    project = _project(request, slug)
     data = {**payload.dict(), "joined_on": payload.joined_on.isoformat() if payload.joined_on else ""}
     form = PartnerAddForm(data, party_choices=selectors.partner_choices())
     if not form.is_valid():
@@ -251,9 +246,9 @@ def add_partner(request: HttpRequest, slug: str, payload: ProjectPartnerIn):
     auth=token_write,
     summary="Remove a partner",
 )
-@policy("can_edit_project")
+@allowed(can_edit_project, refusal=LEAD_ONLY)
 def remove_partner(request: HttpRequest, slug: str, partner_id: int):
-    project = _editable(request, slug)
+    project = _project(request, slug)
     partner = get_object_or_404(
         ProjectPartner.objects.select_related("city", "organisation"), pk=partner_id, project=project
     )
@@ -271,9 +266,9 @@ def _overdue(milestone: Milestone) -> bool:
     auth=token_write,
     summary="Add a milestone",
 )
-@policy("can_edit_project")
+@allowed(can_edit_project, refusal=LEAD_ONLY)
 def add_milestone(request: HttpRequest, slug: str, payload: MilestoneIn):
-    project = _editable(request, slug)
+    project = _project(request, slug)
     sent = payload.dict()
     data = {name: (value.isoformat() if isinstance(value, date) else value) for name, value in sent.items()}
     data = {name: value if value is not None else "" for name, value in data.items()}
@@ -295,10 +290,10 @@ def add_milestone(request: HttpRequest, slug: str, payload: MilestoneIn):
     auth=token_write,
     summary="Change a milestone",
 )
-@policy("can_contribute_to_project")
+@allowed(can_contribute_to_project, refusal=CONTRIBUTORS_ONLY)
 def update_milestone(request: HttpRequest, slug: str, milestone_id: int, payload: MilestoneIn):
     """The lead's people change anything; the partners' people only ``status`` and ``done_on``."""
-    project = _contributable(request, slug)
+    project = _project(request, slug)
     milestone = get_object_or_404(Milestone, pk=milestone_id, project=project)
     may_edit = policies.can_edit_project(request.user, project)
     sent = payload.dict(exclude_unset=True)
@@ -328,9 +323,9 @@ def update_milestone(request: HttpRequest, slug: str, milestone_id: int, payload
     auth=token_write,
     summary="Post an update (sent to the followers)",
 )
-@policy("can_contribute_to_project")
+@allowed(can_contribute_to_project, refusal=CONTRIBUTORS_ONLY)
 def post_update(request: HttpRequest, slug: str, payload: UpdateIn):
-    project = _contributable(request, slug)
+    project = _project(request, slug)
     form = ProjectUpdateForm(payload.dict())
     if not form.is_valid():
         raise _invalid("invalid_update", _("The update has invalid values."), form)
@@ -365,9 +360,9 @@ def _follow_state(project: Project, user) -> dict:
     auth=token_write,
     summary="Follow a project's updates",
 )
-@policy("can_follow_project")
+@allowed(can_follow_project)
 def follow_project(request: HttpRequest, slug: str):
-    project = _find(slug)
+    project = _project(request, slug)
     services.project_follow(project=project, user=request.user)
     return _follow_state(project, request.user)
 
@@ -378,8 +373,8 @@ def follow_project(request: HttpRequest, slug: str):
     auth=token_write,
     summary="Stop following a project",
 )
-@policy("can_follow_project")
+@allowed(can_follow_project)
 def unfollow_project(request: HttpRequest, slug: str):
-    project = _find(slug)
+    project = _project(request, slug)
     services.project_unfollow(project=project, user=request.user)
     return _follow_state(project, request.user)
