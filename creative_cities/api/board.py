@@ -5,7 +5,6 @@ do what, as on the pages. A call past its deadline reads "closed" at once, even
 before the daily command writes it down.
 """
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,7 +23,7 @@ from creative_cities.projects.parties import acts_for, party_from_key, party_key
 
 from .access import allowed, fetched, token_holder
 from .auth import token_read, token_write
-from .errors import ApiError, errors
+from .errors import ApiError, errors, saved
 from .pagination import PageQuery, page_of
 from .schemas import Integer
 
@@ -184,18 +183,6 @@ def can_withdraw_interest(request: HttpRequest, pk: int) -> bool:
     return policies.can_withdraw_interest(request.user, _pending(request, pk))
 
 
-def _invalid(code: str, message: str, details: list[dict]) -> ApiError:
-    return ApiError(400, code, message, details)
-
-
-def _saved(call, code: str):
-    try:
-        return call()
-    except ValidationError as error:
-        details = [{"field": f, "message": m} for f, ms in getattr(error, "message_dict", {}).items() for m in ms]
-        raise _invalid(code, " ".join(error.messages), details) from error
-
-
 @router.get("/calls", response={200: CallPage, **errors(400)}, summary="Calls of the board")
 @public
 def list_calls(request: HttpRequest, filters: Query[CallQuery]):
@@ -255,10 +242,8 @@ def _validated(call: Call | None, payload: CallIn, publisher=None) -> CallForm:
         instance=selectors.call_get(slug=call.slug) if call else None,
         publishers=[publisher] if publisher is not None else None,
     )
-    valid = form.is_valid()
-    details += [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-    if details or not valid:
-        raise _invalid("invalid_call", _("The call has invalid values."), details)
+    if not form.is_valid() or details:
+        raise ApiError.from_form(form, "invalid_call", _("The call has invalid values."), details)
     return form
 
 
@@ -274,13 +259,15 @@ def create_call(request: HttpRequest, payload: CallIn):
     publisher = party_from_key(payload.publisher or "")
     if publisher is None:
         detail = [{"field": "publisher", "message": _("Name a city or an organisation: city:<slug>.")}]
-        raise _invalid("invalid_call", _("The call has invalid values."), detail)
+        raise ApiError(400, "invalid_call", _("The call has invalid values."), detail)
     if not acts_for(request.user, publisher):
         raise ApiError(403, "forbidden", _("You do not act for this city or organisation."))
     form = _validated(None, payload, publisher)
     party, data, relations = form.split()
-    call = _saved(
-        lambda: services.call_create(by=request.user, party=party, data=data, relations=relations), "invalid_call"
+    call = saved(
+        lambda: services.call_create(by=request.user, party=party, data=data, relations=relations),
+        "invalid_call",
+        _("The call has invalid values."),
     )
     return Status(201, _call_out(selectors.call_get(slug=call.slug)))
 
@@ -296,9 +283,13 @@ def update_call(request: HttpRequest, slug: str, payload: CallIn):
     call = _call(request, slug)
     if payload.publisher is not None:
         detail = [{"field": "publisher", "message": _("The publisher of a call does not change.")}]
-        raise _invalid("invalid_call", _("The call has invalid values."), detail)
+        raise ApiError(400, "invalid_call", _("The call has invalid values."), detail)
     _party, data, relations = _validated(call, payload).split()
-    _saved(lambda: services.call_update(call=call, by=request.user, data=data, relations=relations), "invalid_call")
+    saved(
+        lambda: services.call_update(call=call, by=request.user, data=data, relations=relations),
+        "invalid_call",
+        _("The call has invalid values."),
+    )
     return _call_out(selectors.call_get(slug=slug))
 
 
@@ -347,20 +338,24 @@ def create_interest(request: HttpRequest, slug: str, payload: InterestIn):
     parties = selectors.interest_party_choices(user=request.user, call=call)
     form = InterestForm({"party": payload.party, "message": payload.message}, parties=parties)
     if not form.is_valid():
-        details = [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-        raise _invalid("invalid_interest", _("The answer has invalid values."), details)
-    interest = _saved(
+        raise ApiError.from_form(form, "invalid_interest", _("The answer has invalid values."))
+    interest = saved(
         lambda: services.interest_express(
             call=call, party=form.chosen_party, by=request.user, message=form.cleaned_data["message"]
         ),
         "invalid_interest",
+        _("The answer has invalid values."),
     )
     return Status(201, _interest_out(selectors.interest_get(pk=interest.pk)))
 
 
 def _decide(request: HttpRequest, pk: int, service, **kwargs) -> dict:
     interest = _pending(request, pk)
-    _saved(lambda: service(interest=interest, by=request.user, **kwargs), "invalid_interest")
+    saved(
+        lambda: service(interest=interest, by=request.user, **kwargs),
+        "invalid_interest",
+        _("The answer has invalid values."),
+    )
     return _interest_out(selectors.interest_get(pk=pk))
 
 

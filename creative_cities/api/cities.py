@@ -3,7 +3,7 @@
 import math
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -215,10 +215,7 @@ def list_cities(request: HttpRequest, response: HttpResponse, query: Query[CityQ
     """The directory's selection, paginated. An unknown filter value is a 400 that names it."""
     form = CityFilterForm(request.GET)
     if not form.is_valid():
-        details = [
-            {"field": name, "message": str(message)} for name, messages in form.errors.items() for message in messages
-        ]
-        raise ApiError(400, "invalid_filter", _("A filter has an invalid value."), details)
+        raise ApiError.from_form(form, "invalid_filter", _("A filter has an invalid value."))
     cities = selectors.city_list(**form.filters())
     count = cities.count()
     pages = max(1, math.ceil(count / query.page_size))
@@ -252,10 +249,7 @@ def list_cities(request: HttpRequest, response: HttpResponse, query: Query[CityQ
 @public
 @registry_read()
 def get_city(request: HttpRequest, response: HttpResponse, slug: str):
-    try:
-        city = selectors.city_get(slug=slug)
-    except City.DoesNotExist as missing:
-        raise Http404 from missing
+    city = get_object_or_404(selectors.city_queryset(), slug=slug)
     return {
         **_city_out(city),
         "description": city.description,

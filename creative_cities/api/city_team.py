@@ -95,7 +95,7 @@ def update_city_profile(request: HttpRequest, slug: str, payload: ProfileIn):
     data.update(payload.dict(exclude_unset=True))
     form = CityProfileForm(data)
     if not form.is_valid():
-        raise ApiError(400, "invalid_profile", _("The profile has invalid values."), _form_errors(form))
+        raise ApiError.from_form(form, "invalid_profile", _("The profile has invalid values."))
     changed = services.city_update_profile(city=city, **form.cleaned_data)
     values = {name: getattr(city, name) for name in CityProfileForm.base_fields}
     return {"slug": city.slug, **values, "changed": changed}
@@ -122,10 +122,6 @@ class ChangeRequestOut(Schema):
     url: str
 
 
-def _form_errors(form) -> list[dict]:
-    return [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-
-
 @router.post(
     "/cities/{slug}/change-requests",
     response={201: ChangeRequestOut, **errors(400, 401, 403, 404, 413)},
@@ -146,7 +142,7 @@ def create_change_request(request: HttpRequest, slug: str, payload: ChangeReques
         )
     form = ChangeRequestForm({**data, "new_field": field.pk if field else ""}, city=city)
     if not form.is_valid():
-        raise ApiError(400, "invalid_change_request", _("The request has invalid values."), _form_errors(form))
+        raise ApiError.from_form(form, "invalid_change_request", _("The request has invalid values."))
     change = services.change_request_submit(city=city, by=request.user, **form.cleaned_data)
     url = settings.SITE_URL.rstrip("/") + reverse("cities:change_request_detail", kwargs={"pk": change.pk})
     return Status(201, {"id": change.pk, "city": city.slug, "kind": change.kind, "status": change.status, "url": url})

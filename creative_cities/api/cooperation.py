@@ -166,8 +166,7 @@ def _figures(request: HttpRequest) -> dict:
     reject_unknown_parameters(request, PARAMETERS)
     form = CooperationFilterForm(request.GET)
     if not form.is_valid():
-        details = [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-        raise ApiError(400, "invalid_filter", _("A filter has an invalid value."), details)
+        raise ApiError.from_form(form, "invalid_filter", _("A filter has an invalid value."))
     return selectors.graph_figures(**form.filters())
 
 

@@ -4,8 +4,11 @@
            "details": [{"field": "field", "message": "..."}]}}
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
@@ -39,6 +42,26 @@ class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, details: list[dict] | None = None):
         super().__init__(message)
         self.status, self.code, self.message, self.details = status, code, message, details or []
+
+    @classmethod
+    def from_form(cls, form, code: str, message: str, details: list[dict] | None = None) -> "ApiError":
+        """A 400 naming each field the form refused, after ``details`` found before the form ran."""
+        refused = [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
+        return cls(400, code, str(message), [*(details or []), *refused])
+
+    @classmethod
+    def from_validation_error(cls, error: DjangoValidationError, code: str, message: str) -> "ApiError":
+        """A 400 from a service's refusal, naming its fields when it names any."""
+        details = [{"field": f, "message": m} for f, ms in getattr(error, "message_dict", {}).items() for m in ms]
+        return cls(400, code, " ".join(error.messages) or str(message), details)
+
+
+def saved(call: Callable, code: str, message: str):
+    """``call()``, a service that writes; its refusal (a ``ValidationError``) becomes a 400 in the common shape."""
+    try:
+        return call()
+    except DjangoValidationError as error:
+        raise ApiError.from_validation_error(error, code, message) from error
 
 
 def error_payload(status: int, code: str, message: str, details: list[dict] | None = None) -> dict:

@@ -253,12 +253,10 @@ def _lookups() -> dict:
 
 def _validated_form(item, payload):
     from creative_cities.knowledge.forms import ItemForm
-    from creative_cities.knowledge.views import _form_choices
 
-    form = ItemForm(_form_data(item, payload), choices=_form_choices(), exclude_item=item)
+    form = ItemForm(_form_data(item, payload), choices=selectors.item_form_choices(), exclude_item=item)
     if not form.is_valid():
-        details = [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-        raise ApiError(400, "invalid_item", _("The item has invalid values."), details)
+        raise ApiError.from_form(form, "invalid_item", _("The item has invalid values."))
     return form
 
 

@@ -4,7 +4,6 @@ The organisation form of the pages validates API bodies too, and the organisatio
 policies decide who may do what, as on the pages.
 """
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,7 +17,7 @@ from creative_cities.organisations.models import Organisation
 
 from .access import allowed, fetched
 from .auth import token_write
-from .errors import ApiError, errors
+from .errors import ApiError, errors, saved
 from .pagination import PageQuery, page_of
 
 router = Router(tags=["organisations"])
@@ -126,19 +125,9 @@ def _validated(organisation: Organisation | None, payload: OrganisationIn) -> Or
     data.update({name: value if value is not None else "" for name, value in sent.items()})
     # A copy for the form, which writes into its instance (the service needs the values before).
     form = OrganisationForm(data, instance=selectors.organisation_get(slug=organisation.slug) if organisation else None)
-    valid = form.is_valid()
-    details += [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-    if details or not valid:
-        raise ApiError(400, "invalid_organisation", _("The organisation has invalid values."), details)
+    if not form.is_valid() or details:
+        raise ApiError.from_form(form, "invalid_organisation", _("The organisation has invalid values."), details)
     return form
-
-
-def _saved(call) -> Organisation:
-    try:
-        return call()
-    except ValidationError as error:
-        details = [{"field": f, "message": m} for f, ms in getattr(error, "message_dict", {}).items() for m in ms]
-        raise ApiError(400, "invalid_organisation", " ".join(error.messages), details) from error
 
 
 @router.post(
@@ -151,7 +140,11 @@ def _saved(call) -> Organisation:
 def create_organisation(request: HttpRequest, payload: OrganisationIn):
     """The token's holder becomes the organisation's first administrator."""
     form = _validated(None, payload)
-    organisation = _saved(lambda: services.organisation_create(by=request.user, data=form.cleaned_data))
+    organisation = saved(
+        lambda: services.organisation_create(by=request.user, data=form.cleaned_data),
+        "invalid_organisation",
+        _("The organisation has invalid values."),
+    )
     return Status(201, _out(selectors.organisation_get(slug=organisation.slug)))
 
 
@@ -166,5 +159,9 @@ def update_organisation(request: HttpRequest, slug: str, payload: OrganisationIn
     organisation = fetched(request, selectors.organisation_queryset(), slug=slug)
     form = _validated(organisation, payload)
     data = form.cleaned_data
-    _saved(lambda: services.organisation_update(organisation=organisation, by=request.user, data=data))
+    saved(
+        lambda: services.organisation_update(organisation=organisation, by=request.user, data=data),
+        "invalid_organisation",
+        _("The organisation has invalid values."),
+    )
     return _out(selectors.organisation_get(slug=slug))

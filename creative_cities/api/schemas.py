@@ -1,4 +1,4 @@
-"""Helpers for the API's query schemas."""
+"""Shared pieces of the API's schemas: the limits declared for filters that forms check, integers as stored."""
 
 from collections.abc import Callable
 from datetime import date

@@ -2,6 +2,9 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from creative_cities.cities import selectors as city_selectors
+from creative_cities.frameworks import selectors as framework_selectors
+
 from .choices import ItemStatus
 from .models import ItemTranslation, KnowledgeItem
 
@@ -104,3 +107,16 @@ def transfer_counts() -> dict:
 def item_search_fallback(*, query: str) -> QuerySet[KnowledgeItem]:
     """Used only where the search index is not wanted (admin): a plain title match."""
     return item_list().filter(Q(title__icontains=query) | Q(summary__icontains=query))
+
+
+def item_form_choices() -> dict:
+    """What the item form offers to choose from (its pages and the API validate with the same)."""
+    return {
+        "cities": city_selectors.city_list(status="all").order_by("name"),
+        "fields": city_selectors.creative_fields(),
+        "objectives": framework_selectors.objective_list(),
+        "areas": framework_selectors.area_list(),
+        "sdg_goals": framework_selectors.sdg_goal_list(),
+        "sdg_targets": framework_selectors.sdg_target_list(),
+        "adapted_from": item_list().order_by("title"),
+    }

@@ -7,7 +7,6 @@ people post updates and move milestones on; anyone signed in follows.
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -29,7 +28,7 @@ from creative_cities.projects.parties import acts_for, party_from_key
 
 from ..access import allowed, fetched
 from ..auth import token_write
-from ..errors import ApiError, errors
+from ..errors import ApiError, errors, saved
 from ..pagination import page_of
 from .schemas import (
     FollowOut,
@@ -75,21 +74,6 @@ def can_follow_project(request: HttpRequest) -> bool:
 
 LEAD_ONLY = gettext_lazy("Only the people of the project's lead may do this.")
 CONTRIBUTORS_ONLY = gettext_lazy("Only the people of the project's lead and partners may do this.")
-
-
-def _invalid(code: str, message: str, form=None, details=None):
-    details = list(details or [])
-    if form is not None:
-        details += [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-    return ApiError(400, code, message, details)
-
-
-def _saved(code: str, message: str, call):
-    try:
-        return call()
-    except ValidationError as error:
-        details = [{"field": f, "message": m} for f, ms in getattr(error, "message_dict", {}).items() for m in ms]
-        raise ApiError(400, code, " ".join(error.messages) or message, details) from error
 
 
 @router.get("/projects", response={200: ProjectPage, **errors(400)}, summary="Projects")
@@ -157,7 +141,7 @@ def _project_form(request, project: Project | None, payload: ProjectIn) -> Proje
     else:
         form = ProjectForm(data, choices=selectors.project_form_choices(), project=project)
     if not form.is_valid() or details:
-        raise _invalid("invalid_project", _("The project has invalid values."), form if form.errors else None, details)
+        raise ApiError.from_form(form, "invalid_project", _("The project has invalid values."), details)
     return form
 
 
@@ -179,10 +163,10 @@ def create_project(request: HttpRequest, payload: ProjectIn):
         raise ApiError(403, "forbidden", _("You do not act for this city or organisation."))
     form = _project_form(request, None, payload)
     data, relations = form.service_arguments()
-    project = _saved(
+    project = saved(
+        lambda: services.project_create(by=request.user, data=data, relations=relations),
         "invalid_project",
         _("The project has invalid values."),
-        lambda: services.project_create(by=request.user, data=data, relations=relations),
     )
     return Status(201, project_out(selectors.project_get(slug=project.slug)))
 
@@ -203,10 +187,10 @@ def update_project(request: HttpRequest, slug: str, payload: ProjectIn):
         ])  # fmt: skip
     form = _project_form(request, project, payload)
     data, relations = form.service_arguments()
-    _saved(
+    saved(
+        lambda: services.project_update(project=project, by=request.user, data=data, relations=relations),
         "invalid_project",
         _("The project has invalid values."),
-        lambda: services.project_update(project=project, by=request.user, data=data, relations=relations),
     )
     return project_out(selectors.project_get(slug=slug))
 
@@ -223,11 +207,9 @@ def add_partner(request: HttpRequest, slug: str, payload: ProjectPartnerIn):
     data = {**payload.dict(), "joined_on": payload.joined_on.isoformat() if payload.joined_on else ""}
     form = PartnerAddForm(data, party_choices=selectors.partner_choices())
     if not form.is_valid():
-        raise _invalid("invalid_partner", _("The partner has invalid values."), form)
+        raise ApiError.from_form(form, "invalid_partner", _("The partner has invalid values."))
     cleaned = form.cleaned_data
-    partner = _saved(
-        "invalid_partner",
-        _("The partner has invalid values."),
+    partner = saved(
         lambda: services.project_partner_add(
             project=project,
             party=cleaned["party"],
@@ -236,6 +218,8 @@ def add_partner(request: HttpRequest, slug: str, payload: ProjectPartnerIn):
             contribution=cleaned["contribution"],
             joined_on=cleaned["joined_on"],
         ),
+        "invalid_partner",
+        _("The partner has invalid values."),
     )
     return Status(201, partner_out(partner))
 
@@ -275,11 +259,11 @@ def add_milestone(request: HttpRequest, slug: str, payload: MilestoneIn):
     data["status"] = data["status"] or "planned"
     form = MilestoneForm(data)
     if not form.is_valid():
-        raise _invalid("invalid_milestone", _("The milestone has invalid values."), form)
-    milestone = _saved(
+        raise ApiError.from_form(form, "invalid_milestone", _("The milestone has invalid values."))
+    milestone = saved(
+        lambda: services.milestone_create(project=project, by=request.user, data=form.cleaned_data),
         "invalid_milestone",
         _("The milestone has invalid values."),
-        lambda: services.milestone_create(project=project, by=request.user, data=form.cleaned_data),
     )
     return Status(201, milestone_out(milestone, _overdue(milestone)))
 
@@ -308,11 +292,11 @@ def update_milestone(request: HttpRequest, slug: str, milestone_id: int, payload
     data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in merged.items()}
     form = form_class({k: v if v is not None else "" for k, v in data.items()})
     if not form.is_valid():
-        raise _invalid("invalid_milestone", _("The milestone has invalid values."), form)
-    milestone = _saved(
+        raise ApiError.from_form(form, "invalid_milestone", _("The milestone has invalid values."))
+    milestone = saved(
+        lambda: services.milestone_update(milestone=milestone, by=request.user, data=form.cleaned_data),
         "invalid_milestone",
         _("The milestone has invalid values."),
-        lambda: services.milestone_update(milestone=milestone, by=request.user, data=form.cleaned_data),
     )
     return milestone_out(milestone, _overdue(milestone))
 
@@ -328,11 +312,11 @@ def post_update(request: HttpRequest, slug: str, payload: UpdateIn):
     project = _project(request, slug)
     form = ProjectUpdateForm(payload.dict())
     if not form.is_valid():
-        raise _invalid("invalid_update", _("The update has invalid values."), form)
-    update = _saved(
+        raise ApiError.from_form(form, "invalid_update", _("The update has invalid values."))
+    update = saved(
+        lambda: services.project_update_post(project=project, by=request.user, **form.cleaned_data),
         "invalid_update",
         _("The update has invalid values."),
-        lambda: services.project_update_post(project=project, by=request.user, **form.cleaned_data),
     )
     author = request.user.get_full_name() or ""
     return Status(
