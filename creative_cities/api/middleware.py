@@ -37,14 +37,21 @@ class ApiErrorShapeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if is_api_request(request) and "\x00" in request.path_info:
+            # Nothing is at an address holding NUL (%00), and PostgreSQL would refuse to look it up.
+            return self.shaped(404)
         response = self.get_response(request)
         if response.status_code < 400 or not is_api_request(request):
             return response
         if response.get("Content-Type", "").startswith("application/json"):
             return response  # already the API's own
-        code, message = ERRORS.get(response.status_code, GENERIC)
-        shaped = JsonResponse(error_payload(response.status_code, code, str(message)), status=response.status_code)
+        shaped = self.shaped(response.status_code)
         for name in KEPT_HEADERS:
             if name in response:
                 shaped[name] = response[name]
         return shaped
+
+    @staticmethod
+    def shaped(status: int) -> JsonResponse:
+        code, message = ERRORS.get(status, GENERIC)
+        return JsonResponse(error_payload(status, code, str(message)), status=status)
