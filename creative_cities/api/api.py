@@ -6,6 +6,7 @@ from creative_cities.core.policies import public
 
 from . import board, cities, city_team, cooperation, knowledge, matchmaking, me, organisations, projects
 from .errors import install_error_handlers
+from .parser import ApiParser
 
 api = NinjaAPI(
     title="Creative Cities Platform API",
@@ -18,6 +19,7 @@ api = NinjaAPI(
         "account page; the same rules apply as on the platform's pages."
     ),
     urls_namespace="api",
+    parser=ApiParser(),
     docs_decorator=public,
     openapi_extra={"info": {"license": {"name": "Open data"}}},
 )

@@ -5,8 +5,7 @@ do what, as on the pages. A call past its deadline reads "closed" at once, even
 before the daily command writes it down.
 """
 
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema, Status
@@ -18,12 +17,15 @@ from creative_cities.board.forms import CallForm, InterestForm
 from creative_cities.board.models import Call, Interest
 from creative_cities.board.presentation import project_url
 from creative_cities.cities.models import CreativeField
-from creative_cities.core.policies import policy, public
+from creative_cities.core.policies import public
 from creative_cities.frameworks.models import SdgGoal
 from creative_cities.projects.parties import acts_for, party_from_key, party_key, party_list_for
 
+from .access import allowed, fetched, token_holder
 from .auth import token_read, token_write
-from .errors import ApiError, ErrorOut
+from .errors import ApiError, errors, saved
+from .pagination import PageQuery, page_of
+from .schemas import Integer
 
 router = Router(tags=["board"])
 
@@ -53,15 +55,13 @@ class CallPage(Schema):
     results: list[CallOut]
 
 
-class CallQuery(Schema):
+class CallQuery(PageQuery):
     q: str = Field("", max_length=100)
     kind: str = Field("", max_length=10)
     topic: str = Field("", max_length=20)
     field: str = Field("", max_length=40)
     region: str = Field("", max_length=40)
     status: str = Field("open", pattern="^(open|all)$")
-    page: int = Field(1, ge=1)
-    page_size: int = Field(50, ge=1, le=200)
 
 
 class CallIn(Schema):
@@ -75,7 +75,7 @@ class CallIn(Schema):
     language: str | None = None
     deadline: str | None = None  # YYYY-MM-DD, today or later
     fields: list[str] | None = None
-    sdg_goals: list[int] | None = None
+    sdg_goals: list[Integer] | None = None
 
 
 class InterestOut(Schema):
@@ -143,33 +143,47 @@ def _interest_out(interest: Interest) -> dict:
     }
 
 
-def _get(slug: str) -> Call:
-    try:
-        return selectors.call_get(slug=slug)
-    except Call.DoesNotExist as missing:
-        raise Http404 from missing
+def _call(request: HttpRequest, slug: str) -> Call:
+    return fetched(request, selectors.call_queryset(), slug=slug)
 
 
-def _interest(pk: int) -> Interest:
-    try:
-        return selectors.interest_get(pk=pk)
-    except Interest.DoesNotExist as missing:
-        raise Http404 from missing
+def _pending(request: HttpRequest, pk: int) -> Interest:
+    """The interest, still waiting; those who see it learn that it was answered already, others are refused."""
+    interest = fetched(request, selectors.interest_queryset(), pk=pk)
+    if interest.status != InterestStatus.PENDING and policies.can_see_interest(request.user, interest):
+        raise ApiError(409, "already_answered", _("This interest has already been answered or withdrawn."))
+    return interest
 
 
-def _invalid(code: str, message: str, details: list[dict]) -> ApiError:
-    return ApiError(400, code, message, details)
+def can_publish_call(request: HttpRequest) -> bool:
+    return policies.can_publish_call(request.user)
 
 
-def _saved(call, code: str):
-    try:
-        return call()
-    except ValidationError as error:
-        details = [{"field": f, "message": m} for f, ms in getattr(error, "message_dict", {}).items() for m in ms]
-        raise _invalid(code, " ".join(error.messages), details) from error
+def can_edit_call(request: HttpRequest, slug: str) -> bool:
+    return policies.can_edit_call(request.user, _call(request, slug))
 
 
-@router.get("/calls", response={200: CallPage, 400: ErrorOut}, summary="Calls of the board")
+def can_close_call(request: HttpRequest, slug: str) -> bool:
+    return policies.can_close_call(request.user, _call(request, slug))
+
+
+def can_express_interest(request: HttpRequest, slug: str) -> bool:
+    """A closed call is a conflict for whoever asks; an open one, for those who act for a party that may answer."""
+    call = _call(request, slug)
+    if not selectors.call_is_open(call):
+        raise ApiError(409, "call_closed", _("This call is closed: it no longer takes answers."))
+    return policies.can_express_interest(request.user, call)
+
+
+def can_decide_interest(request: HttpRequest, pk: int) -> bool:
+    return policies.can_decide_interest(request.user, _pending(request, pk))
+
+
+def can_withdraw_interest(request: HttpRequest, pk: int) -> bool:
+    return policies.can_withdraw_interest(request.user, _pending(request, pk))
+
+
+@router.get("/calls", response={200: CallPage, **errors(400)}, summary="Calls of the board")
 @public
 def list_calls(request: HttpRequest, filters: Query[CallQuery]):
     """Open calls by default (``status=all`` adds closed ones), nearest deadline first."""
@@ -181,14 +195,13 @@ def list_calls(request: HttpRequest, filters: Query[CallQuery]):
         region=filters.region,
         open_only=filters.status == "open",
     )
-    start = (filters.page - 1) * filters.page_size
-    return {"count": calls.count(), "results": [_call_out(c) for c in calls[start : start + filters.page_size]]}
+    return page_of(calls, filters, _call_out)
 
 
-@router.get("/calls/{slug}", response={200: CallOut, 404: ErrorOut}, summary="One call")
+@router.get("/calls/{slug}", response={200: CallOut, **errors(404)}, summary="One call")
 @public
 def get_call(request: HttpRequest, slug: str):
-    return _call_out(_get(slug))
+    return _call_out(_call(request, slug))
 
 
 def _validated(call: Call | None, payload: CallIn, publisher=None) -> CallForm:
@@ -229,82 +242,79 @@ def _validated(call: Call | None, payload: CallIn, publisher=None) -> CallForm:
         instance=selectors.call_get(slug=call.slug) if call else None,
         publishers=[publisher] if publisher is not None else None,
     )
-    valid = form.is_valid()
-    details += [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-    if details or not valid:
-        raise _invalid("invalid_call", _("The call has invalid values."), details)
+    if not form.is_valid() or details:
+        raise ApiError.from_form(form, "invalid_call", _("The call has invalid values."), details)
     return form
 
 
 @router.post(
     "/calls",
-    response={201: CallOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    response={201: CallOut, **errors(400, 401, 403, 413)},
     auth=token_write,
     summary="Publish a call",
 )
-@policy("can_publish_call")
+@allowed(can_publish_call, refusal=gettext_lazy("Only people acting for a city or an organisation publish calls."))
 def create_call(request: HttpRequest, payload: CallIn):
     """For a city or organisation the token's holder acts for (``publisher``); it opens at once."""
-    if not policies.can_publish_call(request.user):
-        raise ApiError(403, "forbidden", _("Only people acting for a city or an organisation publish calls."))
     publisher = party_from_key(payload.publisher or "")
     if publisher is None:
         detail = [{"field": "publisher", "message": _("Name a city or an organisation: city:<slug>.")}]
-        raise _invalid("invalid_call", _("The call has invalid values."), detail)
+        raise ApiError(400, "invalid_call", _("The call has invalid values."), detail)
     if not acts_for(request.user, publisher):
         raise ApiError(403, "forbidden", _("You do not act for this city or organisation."))
     form = _validated(None, payload, publisher)
     party, data, relations = form.split()
-    call = _saved(
-        lambda: services.call_create(by=request.user, party=party, data=data, relations=relations), "invalid_call"
+    call = saved(
+        lambda: services.call_create(by=request.user, party=party, data=data, relations=relations),
+        "invalid_call",
+        _("The call has invalid values."),
     )
     return Status(201, _call_out(selectors.call_get(slug=call.slug)))
 
 
 @router.patch(
     "/calls/{slug}",
-    response={200: CallOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: CallOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Edit a call",
 )
-@policy("can_edit_call")
+@allowed(can_edit_call, refusal=gettext_lazy("Only the publisher's people edit an open call."))
 def update_call(request: HttpRequest, slug: str, payload: CallIn):
-    call = _get(slug)
-    if not policies.can_edit_call(request.user, call):
-        raise ApiError(403, "forbidden", _("Only the publisher's people edit an open call."))
+    call = _call(request, slug)
     if payload.publisher is not None:
         detail = [{"field": "publisher", "message": _("The publisher of a call does not change.")}]
-        raise _invalid("invalid_call", _("The call has invalid values."), detail)
+        raise ApiError(400, "invalid_call", _("The call has invalid values."), detail)
     _party, data, relations = _validated(call, payload).split()
-    _saved(lambda: services.call_update(call=call, by=request.user, data=data, relations=relations), "invalid_call")
+    saved(
+        lambda: services.call_update(call=call, by=request.user, data=data, relations=relations),
+        "invalid_call",
+        _("The call has invalid values."),
+    )
     return _call_out(selectors.call_get(slug=slug))
 
 
 @router.post(
     "/calls/{slug}/close",
-    response={200: CallOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: CallOut, **errors(401, 403, 404)},
     auth=token_write,
     summary="Close a call",
 )
-@policy("can_close_call")
+@allowed(can_close_call, refusal=gettext_lazy("Only the publisher's people close an open call."))
 def close_call(request: HttpRequest, slug: str):
-    call = _get(slug)
-    if not policies.can_close_call(request.user, call):
-        raise ApiError(403, "forbidden", _("Only the publisher's people close an open call."))
-    services.call_close(call=call, by=request.user)
+    services.call_close(call=_call(request, slug), by=request.user)
     return _call_out(selectors.call_get(slug=slug))
 
 
 @router.get(
     "/calls/{slug}/interests",
-    response={200: list[InterestOut], 401: ErrorOut, 404: ErrorOut},
+    response={200: list[InterestOut], **errors(401, 404)},
     auth=token_read,
     summary="Answers to a call",
 )
-@policy("can_see_interests")
+@allowed(token_holder)
 def list_interests(request: HttpRequest, slug: str):
     """Every answer for the publisher's people and the Secretariat; for anyone else, only their own."""
-    call = _get(slug)
+    call = _call(request, slug)
     if policies.can_see_interests(request.user, call):
         interests = selectors.interest_list(call=call)
     else:
@@ -314,44 +324,42 @@ def list_interests(request: HttpRequest, slug: str):
 
 @router.post(
     "/calls/{slug}/interests",
-    response={201: InterestOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={201: InterestOut, **errors(400, 401, 403, 404, 409, 413)},
     auth=token_write,
     summary="Express interest in a call",
 )
-@policy("can_express_interest")
+@allowed(
+    can_express_interest,
+    refusal=gettext_lazy("You act for no city or organisation that may still answer this call."),
+)
 def create_interest(request: HttpRequest, slug: str, payload: InterestIn):
     """For a city or organisation the holder acts for, other than the publisher; once per call."""
-    call = _get(slug)
-    if not selectors.call_is_open(call):
-        raise ApiError(409, "call_closed", _("This call is closed: it no longer takes answers."))
+    call = _call(request, slug)
     parties = selectors.interest_party_choices(user=request.user, call=call)
-    if not parties:
-        raise ApiError(403, "forbidden", _("You act for no city or organisation that may still answer this call."))
     form = InterestForm({"party": payload.party, "message": payload.message}, parties=parties)
     if not form.is_valid():
-        details = [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-        raise _invalid("invalid_interest", _("The answer has invalid values."), details)
-    interest = _saved(
+        raise ApiError.from_form(form, "invalid_interest", _("The answer has invalid values."))
+    interest = saved(
         lambda: services.interest_express(
             call=call, party=form.chosen_party, by=request.user, message=form.cleaned_data["message"]
         ),
         "invalid_interest",
+        _("The answer has invalid values."),
     )
     return Status(201, _interest_out(selectors.interest_get(pk=interest.pk)))
 
 
-def _decide(request: HttpRequest, pk: int, service, may, refusal: str, **kwargs) -> dict:
-    interest = _interest(pk)
-    # Those who see the interest learn that it was answered already; others are simply refused.
-    if interest.status != InterestStatus.PENDING and policies.can_see_interest(request.user, interest):
-        raise ApiError(409, "already_answered", _("This interest has already been answered or withdrawn."))
-    if not may(request.user, interest):
-        raise ApiError(403, "forbidden", refusal)
-    _saved(lambda: service(interest=interest, by=request.user, **kwargs), "invalid_interest")
+def _decide(request: HttpRequest, pk: int, service, **kwargs) -> dict:
+    interest = _pending(request, pk)
+    saved(
+        lambda: service(interest=interest, by=request.user, **kwargs),
+        "invalid_interest",
+        _("The answer has invalid values."),
+    )
     return _interest_out(selectors.interest_get(pk=pk))
 
 
-DECISION_RESPONSES = {200: InterestOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+DECISION_RESPONSES = {200: InterestOut, **errors(400, 401, 403, 404, 409, 413)}
 DECIDERS_ONLY = gettext_lazy("Only the publisher's people answer interests in their call.")
 
 
@@ -360,24 +368,21 @@ def _answer(payload: DecisionIn | None) -> str:
 
 
 @router.post("/interests/{pk}/accept", response=DECISION_RESPONSES, auth=token_write, summary="Accept an interest")
-@policy("can_decide_interest")
+@allowed(can_decide_interest, refusal=DECIDERS_ONLY)
 def accept_interest(request: HttpRequest, pk: int, payload: DecisionIn | None = None):
     """The party becomes a partner of the call's project, which the first acceptance creates. The body is optional."""
-    decide = services.interest_accept
-    return _decide(request, pk, decide, policies.can_decide_interest, str(DECIDERS_ONLY), answer=_answer(payload))
+    return _decide(request, pk, services.interest_accept, answer=_answer(payload))
 
 
 @router.post("/interests/{pk}/decline", response=DECISION_RESPONSES, auth=token_write, summary="Decline an interest")
-@policy("can_decide_interest")
+@allowed(can_decide_interest, refusal=DECIDERS_ONLY)
 def decline_interest(request: HttpRequest, pk: int, payload: DecisionIn | None = None):
     """The party is told, with the answer if one is given. The body is optional."""
-    decide = services.interest_decline
-    return _decide(request, pk, decide, policies.can_decide_interest, str(DECIDERS_ONLY), answer=_answer(payload))
+    return _decide(request, pk, services.interest_decline, answer=_answer(payload))
 
 
 @router.post("/interests/{pk}/withdraw", response=DECISION_RESPONSES, auth=token_write, summary="Withdraw an interest")
-@policy("can_withdraw_interest")
+@allowed(can_withdraw_interest, refusal=gettext_lazy("Only the people of the interested party withdraw its answer."))
 def withdraw_interest(request: HttpRequest, pk: int):
     """The interested party takes back its answer while it waits."""
-    refusal = _("Only the people of the interested party withdraw its answer.")
-    return _decide(request, pk, services.interest_withdraw, policies.can_withdraw_interest, refusal)
+    return _decide(request, pk, services.interest_withdraw)

@@ -3,19 +3,21 @@
 import math
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from creative_cities.cities import selectors
-from creative_cities.cities.choices import CitySort
+from creative_cities.cities.choices import STATUS_ALL, CitySort, CityStatus
 from creative_cities.cities.forms import CityFilterForm
-from creative_cities.cities.models import City, Country, CreativeField
+from creative_cities.cities.models import FIRST_DESIGNATION_YEAR, City, Country, CreativeField
 from creative_cities.core.policies import public
 
 from .caching import registry_read
-from .errors import ApiError, ErrorOut
+from .errors import ApiError, errors
+from .pagination import PageQuery
+from .schemas import form_checks, form_checks_with, up_to_this_year
 
 router = Router(tags=["registry"])
 
@@ -94,19 +96,37 @@ class CityPage(Schema):
     results: list[CityOut]
 
 
-class CityQuery(Schema):
+DESIGNATION_YEARS = form_checks_with(up_to_this_year, minimum=FIRST_DESIGNATION_YEAR)
+
+
+class CityQuery(PageQuery):
     """The directory's filters. Repeat a parameter to select several values (field=music&field=film)."""
 
-    q: str | None = Field(None, description="Words in the city or country name; accents and case are ignored.")
+    q: str | None = Field(
+        None,
+        description="Words in the city or country name; accents and case are ignored.",
+        json_schema_extra=form_checks(maxLength=CityFilterForm.base_fields["q"].max_length),
+    )
     field: list[str] = Field([], description="Creative field codes.")
     region: list[str] = Field([], description="Region codes.")
     country: list[str] = Field([], description="ISO 3166-1 alpha-2 codes.")
-    year_from: int | None = None
-    year_to: int | None = None
-    status: str | None = Field(None, description="member (default), left or all.")
-    sort: str | None = Field(None, description="One of: " + ", ".join(CitySort.values) + ".")
-    page: int = Field(1, ge=1)
-    page_size: int = Field(50, ge=1, le=settings.API_PAGE_SIZE_MAX)
+    year_from: int | None = Field(
+        None, json_schema_extra=form_checks_with(up_to_this_year, minimum=FIRST_DESIGNATION_YEAR)
+    )
+    year_to: int | None = Field(
+        None, json_schema_extra=form_checks_with(up_to_this_year, minimum=FIRST_DESIGNATION_YEAR)
+    )
+    status: str | None = Field(
+        None,
+        description="member (default), left or all.",
+        json_schema_extra=form_checks(enum=[CityStatus.MEMBER, CityStatus.LEFT, STATUS_ALL]),
+    )
+    sort: str | None = Field(
+        None,
+        description="One of: " + ", ".join(CitySort.values) + ".",
+        json_schema_extra=form_checks(enum=list(CitySort.values)),
+    )
+    page_size: int = Field(50, ge=1, le=settings.API_PAGE_SIZE_MAX, description="Results per page.")
 
 
 def _field_out(field: CreativeField) -> dict:
@@ -151,28 +171,28 @@ def _city_out(city: City) -> dict:
     }
 
 
-@router.get("/fields", response={200: list[FieldOut], 304: None, 400: ErrorOut}, summary="Creative fields")
+@router.get("/fields", response={200: list[FieldOut], 304: None, **errors(400)}, summary="Creative fields")
 @public
 @registry_read()
 def list_fields(request: HttpRequest, response: HttpResponse):
     return [_field_out(field) for field in selectors.field_list()]
 
 
-@router.get("/fields/{code}", response={200: FieldOut, 304: None, 404: ErrorOut}, summary="One creative field")
+@router.get("/fields/{code}", response={200: FieldOut, 304: None, **errors(404)}, summary="One creative field")
 @public
 @registry_read()
 def get_field(request: HttpRequest, response: HttpResponse, code: str):
     return _field_out(get_object_or_404(selectors.field_list(), code=code))
 
 
-@router.get("/regions", response={200: list[RegionOut], 304: None, 400: ErrorOut}, summary="UNESCO regions")
+@router.get("/regions", response={200: list[RegionOut], 304: None, **errors(400)}, summary="UNESCO regions")
 @public
 @registry_read()
 def list_regions(request: HttpRequest, response: HttpResponse):
     return [{"code": r.code, "name": r.name, "names": _names(r)} for r in selectors.region_list()]
 
 
-@router.get("/countries", response={200: list[CountryOut], 304: None, 400: ErrorOut}, summary="Countries")
+@router.get("/countries", response={200: list[CountryOut], 304: None, **errors(400)}, summary="Countries")
 @public
 @registry_read("with_members")
 def list_countries(request: HttpRequest, response: HttpResponse, with_members: bool = False):
@@ -181,24 +201,21 @@ def list_countries(request: HttpRequest, response: HttpResponse, with_members: b
     return [_country_out(c) for c in countries]
 
 
-@router.get("/countries/{iso2}", response={200: CountryOut, 304: None, 404: ErrorOut}, summary="One country")
+@router.get("/countries/{iso2}", response={200: CountryOut, 304: None, **errors(404)}, summary="One country")
 @public
 @registry_read()
 def get_country(request: HttpRequest, response: HttpResponse, iso2: str):
     return _country_out(get_object_or_404(selectors.country_list(), iso2=iso2.upper()))
 
 
-@router.get("/cities", response={200: CityPage, 304: None, 400: ErrorOut}, summary="Member cities")
+@router.get("/cities", response={200: CityPage, 304: None, **errors(400)}, summary="Member cities")
 @public
 @registry_read(*CityQuery.model_fields)
 def list_cities(request: HttpRequest, response: HttpResponse, query: Query[CityQuery]):
     """The directory's selection, paginated. An unknown filter value is a 400 that names it."""
     form = CityFilterForm(request.GET)
     if not form.is_valid():
-        details = [
-            {"field": name, "message": str(message)} for name, messages in form.errors.items() for message in messages
-        ]
-        raise ApiError(400, "invalid_filter", _("A filter has an invalid value."), details)
+        raise ApiError.from_form(form, "invalid_filter", _("A filter has an invalid value."))
     cities = selectors.city_list(**form.filters())
     count = cities.count()
     pages = max(1, math.ceil(count / query.page_size))
@@ -228,14 +245,11 @@ def list_cities(request: HttpRequest, response: HttpResponse, query: Query[CityQ
     }
 
 
-@router.get("/cities/{slug}", response={200: CityDetailOut, 304: None, 404: ErrorOut}, summary="One city")
+@router.get("/cities/{slug}", response={200: CityDetailOut, 304: None, **errors(404)}, summary="One city")
 @public
 @registry_read()
 def get_city(request: HttpRequest, response: HttpResponse, slug: str):
-    try:
-        city = selectors.city_get(slug=slug)
-    except City.DoesNotExist as missing:
-        raise Http404 from missing
+    city = get_object_or_404(selectors.city_queryset(), slug=slug)
     return {
         **_city_out(city),
         "description": city.description,

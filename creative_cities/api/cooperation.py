@@ -13,12 +13,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from creative_cities.cooperation import selectors
-from creative_cities.cooperation.forms import CooperationFilterForm
-from creative_cities.core.policies import policy
+from creative_cities.cities.models import FIRST_DESIGNATION_YEAR
+from creative_cities.cooperation import policies, selectors
+from creative_cities.cooperation.choices import EdgeKind
+from creative_cities.cooperation.forms import YEAR_MAX, CooperationFilterForm
 
+from .access import allowed
 from .caching import MAX_AGE, reject_unknown_parameters
-from .errors import ApiError, ErrorOut
+from .errors import ApiError, errors
+from .schemas import form_checks
 
 router = Router(tags=["cooperation"])
 PARAMETERS = {"year", "kinds"}
@@ -27,8 +30,16 @@ PARAMETERS = {"year", "kinds"}
 class CooperationQuery(Schema):
     """The page's filters. Repeat ``kinds`` to select several (kinds=project&kinds=interest)."""
 
-    year: int | None = Field(None, description="Only links formed in this year or before.")
-    kinds: list[str] = Field([], description="Kinds of links: project, interest, adaptation. None: every kind.")
+    year: int | None = Field(
+        None,
+        description="Only links formed in this year or before.",
+        json_schema_extra=form_checks(minimum=FIRST_DESIGNATION_YEAR, maximum=YEAR_MAX),
+    )
+    kinds: list[str] = Field(
+        [],
+        description="Kinds of links: project, interest, adaptation. None: every kind.",
+        json_schema_extra=form_checks(items={"type": "string", "enum": list(EdgeKind.values)}),
+    )
 
 
 class Kinds(Schema):
@@ -131,7 +142,7 @@ class GraphOut(Schema):
     edges: list[EdgeOut]
 
 
-class PartnerOut(Schema):
+class CooperationPartnerOut(Schema):
     slug: str
     name: str
     country: str
@@ -142,8 +153,12 @@ class PartnerOut(Schema):
 
 
 class CityCooperationOut(NodeOut):
-    partners: list[PartnerOut]
+    partners: list[CooperationPartnerOut]
     cities_in_network: int
+
+
+def can_view_cooperation(request: HttpRequest) -> bool:
+    return policies.can_view_cooperation(request.user)
 
 
 def _figures(request: HttpRequest) -> dict:
@@ -151,8 +166,7 @@ def _figures(request: HttpRequest) -> dict:
     reject_unknown_parameters(request, PARAMETERS)
     form = CooperationFilterForm(request.GET)
     if not form.is_valid():
-        details = [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-        raise ApiError(400, "invalid_filter", _("A filter has an invalid value."), details)
+        raise ApiError.from_form(form, "invalid_filter", _("A filter has an invalid value."))
     return selectors.graph_figures(**form.filters())
 
 
@@ -179,10 +193,10 @@ def _node(city: dict) -> dict:
 
 @router.get(
     "/cooperation/figures",
-    response={200: FiguresOut, 304: None, 400: ErrorOut},
+    response={200: FiguresOut, 304: None, **errors(400)},
     summary="Figures of the cooperation graph",
 )
-@policy("can_view_cooperation")
+@allowed(can_view_cooperation)
 @graph_read
 def cooperation_figures(request: HttpRequest, response: HttpResponse, filters: Query[CooperationQuery]):
     """The network's figures, its communities and the year-by-year series."""
@@ -197,10 +211,10 @@ def cooperation_figures(request: HttpRequest, response: HttpResponse, filters: Q
 
 @router.get(
     "/cooperation/graph",
-    response={200: GraphOut, 304: None, 400: ErrorOut},
+    response={200: GraphOut, 304: None, **errors(400)},
     summary="Nodes and edges of the cooperation graph",
 )
-@policy("can_view_cooperation")
+@allowed(can_view_cooperation)
 @graph_read
 def cooperation_graph(request: HttpRequest, response: HttpResponse, filters: Query[CooperationQuery]):
     """Every member city with its figures, and every link with its weight, kinds and first year."""
@@ -223,10 +237,10 @@ def cooperation_graph(request: HttpRequest, response: HttpResponse, filters: Que
 
 @router.get(
     "/cooperation/cities/{slug}",
-    response={200: CityCooperationOut, 304: None, 400: ErrorOut, 404: ErrorOut},
+    response={200: CityCooperationOut, 304: None, **errors(400, 404)},
     summary="One member city's cooperation",
 )
-@policy("can_view_cooperation")
+@allowed(can_view_cooperation)
 @graph_read
 def cooperation_city(
     request: HttpRequest,

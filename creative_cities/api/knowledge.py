@@ -7,15 +7,19 @@ decide who may do what, as on the pages.
 from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
-from creative_cities.core.policies import policy, public
+from creative_cities.core.policies import public
 from creative_cities.knowledge import policies, selectors, services
 from creative_cities.knowledge.models import KnowledgeItem
 
+from .access import allowed, fetched
 from .auth import token_write
-from .errors import ApiError, ErrorOut
+from .errors import ApiError, errors
+from .pagination import PageQuery
+from .schemas import Integer
 
 router = Router(tags=["knowledge"])
 
@@ -38,13 +42,12 @@ class SearchOut(Schema):
     results: list[HitOut]
 
 
-class SearchQuery(Schema):
+class SearchQuery(PageQuery):
     q: str = Field("", max_length=200)
     mode: str = Field("hybrid", pattern="^(hybrid|lexical|semantic)$")
     sort: str = Field("relevance", pattern="^(relevance|date)$")
     within: str = Field("all", pattern="^(all|items|cities)$")
-    page: int = Field(1, ge=1)
-    page_size: int = Field(20, ge=1, le=100)
+    page_size: int = Field(20, ge=1, le=100, description="Results per page.")
     type: list[str] = []
     field: list[str] = []
     region: list[str] = []
@@ -100,11 +103,11 @@ class ItemIn(Schema):
     fields: list[str] | None = None
     objectives: list[str] | None = None
     areas: list[str] | None = None
-    sdg_goals: list[int] | None = None
+    sdg_goals: list[Integer] | None = None
     sdg_targets: list[str] | None = None
     keywords: list[str] | None = None
-    start_year: int | None = None
-    end_year: int | None = None
+    start_year: Integer | None = None
+    end_year: Integer | None = None
     results: str | None = None
     looking_for_partners: bool | None = None
 
@@ -137,7 +140,7 @@ def _item_out(item: KnowledgeItem) -> dict:
     }
 
 
-@router.get("/knowledge/search", response={200: SearchOut, 400: ErrorOut}, summary="Search the knowledge base")
+@router.get("/knowledge/search", response={200: SearchOut, **errors(400)}, summary="Search the knowledge base")
 @public
 def search_knowledge(request: HttpRequest, query: Query[SearchQuery]):
     """Hybrid (words and meaning), lexical or semantic; in any language; with facet counts."""
@@ -175,16 +178,22 @@ def search_knowledge(request: HttpRequest, query: Query[SearchQuery]):
 
 
 def _visible(request, slug: str) -> KnowledgeItem:
-    try:
-        item = selectors.item_get(slug=slug)
-    except KnowledgeItem.DoesNotExist as missing:
-        raise Http404 from missing
+    """An item this person may see; for anyone else it does not exist."""
+    item = fetched(request, selectors.item_queryset(), slug=slug)
     if not policies.can_see_item(request.user, item):
         raise Http404
     return item
 
 
-@router.get("/knowledge/items/{slug}", response={200: ItemOut, 404: ErrorOut}, summary="One item")
+def can_create_item(request: HttpRequest) -> bool:
+    return policies.can_create_item(request.user)
+
+
+def can_edit_item(request: HttpRequest, slug: str) -> bool:
+    return policies.can_edit_item(request.user, _visible(request, slug))
+
+
+@router.get("/knowledge/items/{slug}", response={200: ItemOut, **errors(404)}, summary="One item")
 @public
 def get_item(request: HttpRequest, slug: str):
     """Published items are public; with a token, the holder's drafts too."""
@@ -244,29 +253,25 @@ def _lookups() -> dict:
 
 def _validated_form(item, payload):
     from creative_cities.knowledge.forms import ItemForm
-    from creative_cities.knowledge.views import _form_choices
 
-    form = ItemForm(_form_data(item, payload), choices=_form_choices(), exclude_item=item)
+    form = ItemForm(_form_data(item, payload), choices=selectors.item_form_choices(), exclude_item=item)
     if not form.is_valid():
-        details = [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-        raise ApiError(400, "invalid_item", _("The item has invalid values."), details)
+        raise ApiError.from_form(form, "invalid_item", _("The item has invalid values."))
     return form
 
 
 @router.post(
     "/knowledge/items",
-    response={201: ItemOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    response={201: ItemOut, **errors(400, 401, 403, 413)},
     auth=token_write,
     summary="Create a draft",
 )
-@policy("can_create_item")
+@allowed(can_create_item, refusal=gettext_lazy("You may not write for any city."))
 def create_item(request: HttpRequest, payload: ItemIn):
     """A draft for one of the holder's cities (`city`), checked by the page's form as a whole."""
-    cities = policies.cities_user_writes_for(request.user)
     from creative_cities.accounts.selectors import user_is_secretariat
 
-    if not policies.can_create_item(request.user):
-        raise ApiError(403, "forbidden", _("You may not write for any city."))
+    cities = policies.cities_user_writes_for(request.user)
     if payload.city is None and len(cities) == 1:
         payload.city = cities[0].slug  # one city: no need to say which
     owner = next((city for city in cities if city.slug == payload.city), None)
@@ -286,15 +291,13 @@ def create_item(request: HttpRequest, payload: ItemIn):
 
 @router.patch(
     "/knowledge/items/{slug}",
-    response={200: ItemOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: ItemOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Edit an item",
 )
-@policy("can_edit_item")
+@allowed(can_edit_item, refusal=gettext_lazy("You may not edit this item."))
 def update_item(request: HttpRequest, slug: str, payload: ItemIn):
     item = _visible(request, slug)
-    if not policies.can_edit_item(request.user, item):
-        raise ApiError(403, "forbidden", _("You may not edit this item."))
     if payload.city is not None:
         raise ApiError(
             400,

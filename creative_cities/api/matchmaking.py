@@ -5,18 +5,20 @@ reasons, in the language of the Accept-Language header.
 """
 
 from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from creative_cities.board.models import Call
+from creative_cities.board import selectors as board_selectors
+from creative_cities.cities import selectors as city_selectors
 from creative_cities.cities.choices import CityStatus
-from creative_cities.cities.models import City
 from creative_cities.core.policies import public
 from creative_cities.matchmaking import policies, selectors
 from creative_cities.matchmaking.index import KINDS
-from creative_cities.projects.models import Project
+from creative_cities.projects import selectors as project_selectors
 
-from .errors import ApiError, ErrorOut
+from .errors import ApiError, errors
+from .schemas import form_checks
 
 router = Router(tags=["matchmaking"])
 
@@ -41,13 +43,17 @@ class RecommendationsOut(Schema):
 
 
 class RecommendationQuery(Schema):
-    kinds: list[str] = Field(default_factory=list, description="city, organisation, practice (all by default)")
+    kinds: list[str] = Field(
+        default_factory=list,
+        description="city, organisation, practice (all by default)",
+        json_schema_extra=form_checks(items={"type": "string", "enum": list(KINDS)}),
+    )
     limit: int = Field(10, ge=1, le=selectors.MAX_LIMIT, description="At most this many of each kind.")
     prefer_regions: bool | None = Field(None, description="Favour under-represented places (default: the setting).")
 
 
 def _recommendations(request: HttpRequest, subject, kind: str, query: RecommendationQuery) -> dict:
-    if subject is None or not policies.can_see_recommendations(request.user, subject):
+    if not policies.can_see_recommendations(request.user, subject):
         raise Http404
     unknown = [k for k in query.kinds if k not in KINDS]
     if unknown:
@@ -77,23 +83,25 @@ def _recommendations(request: HttpRequest, subject, kind: str, query: Recommenda
     }
 
 
-RESPONSES = {200: RecommendationsOut, 400: ErrorOut, 404: ErrorOut}
+RESPONSES = {200: RecommendationsOut, **errors(400, 404)}
 
 
 @router.get("/matchmaking/projects/{slug}", response=RESPONSES, summary="Partners to consider for a project")
 @public
 def project_recommendations(request: HttpRequest, slug: str, query: Query[RecommendationQuery]):
-    return _recommendations(request, Project.objects.filter(slug=slug).first(), "project", query)
+    project = get_object_or_404(project_selectors.project_queryset(), slug=slug)
+    return _recommendations(request, project, "project", query)
 
 
 @router.get("/matchmaking/calls/{slug}", response=RESPONSES, summary="Partners to consider for a call")
 @public
 def call_recommendations(request: HttpRequest, slug: str, query: Query[RecommendationQuery]):
-    return _recommendations(request, Call.objects.filter(slug=slug).first(), "call", query)
+    call = get_object_or_404(board_selectors.call_queryset(), slug=slug)
+    return _recommendations(request, call, "call", query)
 
 
 @router.get("/matchmaking/cities/{slug}", response=RESPONSES, summary="Partners to consider for a city")
 @public
 def city_recommendations(request: HttpRequest, slug: str, query: Query[RecommendationQuery]):
-    city = City.objects.filter(slug=slug, status=CityStatus.MEMBER).first()
+    city = get_object_or_404(city_selectors.city_queryset().filter(status=CityStatus.MEMBER), slug=slug)
     return _recommendations(request, city, "city", query)

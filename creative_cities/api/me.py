@@ -5,10 +5,11 @@ from ninja import Field, Query, Router, Schema
 from pydantic import ConfigDict
 
 from creative_cities.accounts.selectors import role_list_current
-from creative_cities.core.policies import policy
 
+from .access import allowed, token_holder
 from .auth import token_read, token_write
-from .errors import ErrorOut
+from .errors import errors
+from .schemas import Id
 
 router = Router(tags=["me"])
 
@@ -28,8 +29,8 @@ class MeOut(Schema):
     roles: list[RoleOut]
 
 
-@router.get("/me", response={200: MeOut, 401: ErrorOut}, auth=token_read, summary="The token's holder")
-@policy("token_holder")
+@router.get("/me", response={200: MeOut, **errors(401)}, auth=token_read, summary="The token's holder")
+@allowed(token_holder)
 def get_me(request: HttpRequest):
     user, token = request.user, request.auth
     return {
@@ -71,7 +72,7 @@ class NotificationQuery(Schema):
 class ReadIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    ids: list[int] | None = None  # none: all
+    ids: list[Id] | None = None  # none: all
 
 
 class ReadOut(Schema):
@@ -80,11 +81,11 @@ class ReadOut(Schema):
 
 @router.get(
     "/me/notifications",
-    response={200: NotificationPage, 401: ErrorOut},
+    response={200: NotificationPage, **errors(400, 401)},
     auth=token_read,
     summary="The holder's notifications",
 )
-@policy("token_holder")
+@allowed(token_holder)
 def list_notifications(request: HttpRequest, filters: Query[NotificationQuery]):
     from creative_cities.notifications import selectors
 
@@ -109,11 +110,11 @@ def list_notifications(request: HttpRequest, filters: Query[NotificationQuery]):
 
 @router.post(
     "/me/notifications/read",
-    response={200: ReadOut, 401: ErrorOut},
+    response={200: ReadOut, **errors(400, 401, 403, 413)},
     auth=token_write,
     summary="Mark notifications as read",
 )
-@policy("token_holder")
+@allowed(token_holder)
 def read_notifications(request: HttpRequest, payload: ReadIn):
     """The holder's own notifications only: ids of others' are ignored."""
     from creative_cities.notifications.services import notification_mark_read

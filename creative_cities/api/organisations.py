@@ -4,19 +4,21 @@ The organisation form of the pages validates API bodies too, and the organisatio
 policies decide who may do what, as on the pages.
 """
 
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
-from creative_cities.core.policies import policy, public
+from creative_cities.core.policies import public
 from creative_cities.organisations import policies, selectors, services
 from creative_cities.organisations.forms import OrganisationForm
 from creative_cities.organisations.models import Organisation
 
+from .access import allowed, fetched
 from .auth import token_write
-from .errors import ApiError, ErrorOut
+from .errors import ApiError, errors, saved
+from .pagination import PageQuery, page_of
 
 router = Router(tags=["organisations"])
 
@@ -40,13 +42,11 @@ class OrganisationPage(Schema):
     results: list[OrganisationOut]
 
 
-class OrganisationQuery(Schema):
+class OrganisationQuery(PageQuery):
     q: str = Field("", max_length=100)
     sector: str = Field("", max_length=20)
     country: str = Field("", max_length=2)
     verified: bool | None = None
-    page: int = Field(1, ge=1)
-    page_size: int = Field(50, ge=1, le=200)
 
 
 class OrganisationIn(Schema):
@@ -77,30 +77,27 @@ def _out(organisation: Organisation) -> dict:
     }
 
 
-def _get(slug: str) -> Organisation:
-    try:
-        return selectors.organisation_get(slug=slug)
-    except Organisation.DoesNotExist as missing:
-        raise Http404 from missing
+def can_create_organisation(request: HttpRequest) -> bool:
+    return policies.can_create_organisation(request.user)
 
 
-@router.get("/organisations", response={200: OrganisationPage, 400: ErrorOut}, summary="Organisations")
+def can_edit_organisation(request: HttpRequest, slug: str) -> bool:
+    return policies.can_edit_organisation(request.user, fetched(request, selectors.organisation_queryset(), slug=slug))
+
+
+@router.get("/organisations", response={200: OrganisationPage, **errors(400)}, summary="Organisations")
 @public
 def list_organisations(request: HttpRequest, filters: Query[OrganisationQuery]):
     organisations = selectors.organisation_list(
         query=filters.q, sector=filters.sector, country=filters.country, verified=filters.verified
     )
-    start = (filters.page - 1) * filters.page_size
-    return {
-        "count": organisations.count(),
-        "results": [_out(o) for o in organisations[start : start + filters.page_size]],
-    }
+    return page_of(organisations, filters, _out)
 
 
-@router.get("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut}, summary="One organisation")
+@router.get("/organisations/{slug}", response={200: OrganisationOut, **errors(404)}, summary="One organisation")
 @public
 def get_organisation(request: HttpRequest, slug: str):
-    return _out(_get(slug))
+    return _out(fetched(request, selectors.organisation_queryset(), slug=slug))
 
 
 def _validated(organisation: Organisation | None, payload: OrganisationIn) -> OrganisationForm:
@@ -128,47 +125,43 @@ def _validated(organisation: Organisation | None, payload: OrganisationIn) -> Or
     data.update({name: value if value is not None else "" for name, value in sent.items()})
     # A copy for the form, which writes into its instance (the service needs the values before).
     form = OrganisationForm(data, instance=selectors.organisation_get(slug=organisation.slug) if organisation else None)
-    valid = form.is_valid()
-    details += [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-    if details or not valid:
-        raise ApiError(400, "invalid_organisation", _("The organisation has invalid values."), details)
+    if not form.is_valid() or details:
+        raise ApiError.from_form(form, "invalid_organisation", _("The organisation has invalid values."), details)
     return form
-
-
-def _saved(call) -> Organisation:
-    try:
-        return call()
-    except ValidationError as error:
-        details = [{"field": f, "message": m} for f, ms in getattr(error, "message_dict", {}).items() for m in ms]
-        raise ApiError(400, "invalid_organisation", " ".join(error.messages), details) from error
 
 
 @router.post(
     "/organisations",
-    response={201: OrganisationOut, 400: ErrorOut, 401: ErrorOut},
+    response={201: OrganisationOut, **errors(400, 401, 403, 413)},
     auth=token_write,
     summary="Register an organisation",
 )
-@policy("can_create_organisation")
+@allowed(can_create_organisation)
 def create_organisation(request: HttpRequest, payload: OrganisationIn):
     """The token's holder becomes the organisation's first administrator."""
     form = _validated(None, payload)
-    organisation = _saved(lambda: services.organisation_create(by=request.user, data=form.cleaned_data))
+    organisation = saved(
+        lambda: services.organisation_create(by=request.user, data=form.cleaned_data),
+        "invalid_organisation",
+        _("The organisation has invalid values."),
+    )
     return Status(201, _out(selectors.organisation_get(slug=organisation.slug)))
 
 
 @router.patch(
     "/organisations/{slug}",
-    response={200: OrganisationOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: OrganisationOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Edit an organisation",
 )
-@policy("can_edit_organisation")
+@allowed(can_edit_organisation, refusal=gettext_lazy("Only the organisation's administrators may edit it."))
 def update_organisation(request: HttpRequest, slug: str, payload: OrganisationIn):
-    organisation = _get(slug)
-    if not policies.can_edit_organisation(request.user, organisation):
-        raise ApiError(403, "forbidden", _("Only the organisation's administrators may edit it."))
+    organisation = fetched(request, selectors.organisation_queryset(), slug=slug)
     form = _validated(organisation, payload)
     data = form.cleaned_data
-    _saved(lambda: services.organisation_update(organisation=organisation, by=request.user, data=data))
+    saved(
+        lambda: services.organisation_update(organisation=organisation, by=request.user, data=data),
+        "invalid_organisation",
+        _("The organisation has invalid values."),
+    )
     return _out(selectors.organisation_get(slug=slug))

@@ -37,7 +37,8 @@ def call_status(call: Call, *, on: date | None = None) -> str:
     return CallStatus.OPEN if call_is_open(call, on=on) else CallStatus.CLOSED
 
 
-def _calls() -> QuerySet[Call]:
+def call_queryset() -> QuerySet[Call]:
+    """Calls with their publisher, answer count, openness, fields and goals."""
     live = ~Q(interests__status=InterestStatus.WITHDRAWN)
     return (
         Call.objects.select_related("city__country__region", "city__field", "organisation__country__region", "project")
@@ -63,7 +64,7 @@ def call_list(
 
     ``query`` matches the title, the description and the publisher's name, ignoring case and accents.
     """
-    calls = _calls()
+    calls = call_queryset()
     if open_only:
         calls = calls.filter(open_q())
     if kind:
@@ -89,7 +90,7 @@ def call_list(
 
 
 def call_get(*, slug: str) -> Call:
-    return _calls().get(slug=slug)
+    return call_queryset().get(slug=slug)
 
 
 def call_list_for_city(*, city: City) -> QuerySet[Call]:
@@ -105,7 +106,7 @@ def call_list_for_parties(*, parties: list) -> QuerySet[Call]:
     """Calls published by any of these cities and organisations."""
     if not parties:
         return Call.objects.none()
-    return _calls().filter(_parties_q(parties)).order_by("-is_open", "deadline", "pk")
+    return call_queryset().filter(_parties_q(parties)).order_by("-is_open", "deadline", "pk")
 
 
 def _parties_q(parties: list, prefix: str = "") -> Q:
@@ -135,10 +136,13 @@ def interest_list_of_parties(*, parties: list, call: Call | None = None) -> Quer
     return interests.order_by("-created_at", "pk")
 
 
+def interest_queryset() -> QuerySet[Interest]:
+    """Interests with their call's publisher and project, and their party."""
+    return Interest.objects.select_related("call__city", "call__organisation", "call__project", "city", "organisation")
+
+
 def interest_get(*, pk: int) -> Interest:
-    return Interest.objects.select_related(
-        "call__city", "call__organisation", "call__project", "city", "organisation"
-    ).get(pk=pk)
+    return interest_queryset().get(pk=pk)
 
 
 def interest_party_choices(*, user, call: Call) -> list:

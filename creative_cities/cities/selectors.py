@@ -151,8 +151,13 @@ def city_contacts(*, city: City):
     return city.contacts.order_by("role")
 
 
+def city_queryset() -> QuerySet[City]:
+    """Cities with what one city's page and answer show; fetch one with ``get_object_or_404``."""
+    return City.objects.select_related("country__region", "field")
+
+
 def city_get(*, slug: str) -> City:
-    return City.objects.select_related("country__region", "field").get(slug=slug)
+    return city_queryset().get(slug=slug)
 
 
 def city_field_history(*, city: City):

@@ -7,6 +7,8 @@ from creative_cities.cities.models import FIRST_DESIGNATION_YEAR
 
 from .choices import EdgeKind
 
+YEAR_MAX = 2100
+
 
 class CooperationFilterForm(forms.Form):
     """Up to a year, and which kinds of links: empty means every year, every kind."""
@@ -15,7 +17,7 @@ class CooperationFilterForm(forms.Form):
         label=_("Up to the year"),
         required=False,
         min_value=FIRST_DESIGNATION_YEAR,
-        max_value=2100,
+        max_value=YEAR_MAX,
         help_text=_("Links formed in this year or before."),
     )
     kinds = forms.MultipleChoiceField(

@@ -226,7 +226,7 @@ def graph_figures(*, year: int | None = None, kinds=None) -> dict:
     """
     from . import graph
 
-    kinds = sorted(kinds or [])
+    kinds = sorted(set(kinds or []))  # a kind named twice is the same filter (and the same cache key)
     key = f"cooperation:{source_version()}:{year or ''}:{','.join(kinds)}"
 
     def build():

@@ -2,6 +2,9 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from creative_cities.cities import selectors as city_selectors
+from creative_cities.frameworks import selectors as framework_selectors
+
 from .choices import ItemStatus
 from .models import ItemTranslation, KnowledgeItem
 
@@ -15,23 +18,24 @@ def item_list(*, published_only: bool = True) -> QuerySet[KnowledgeItem]:
 
 def item_get(*, slug: str) -> KnowledgeItem:
     """One item with everything its page shows."""
-    return (
-        item_list(published_only=False)
-        .prefetch_related(
-            "cities__country",
-            "fields",
-            "objectives",
-            "areas",
-            "sdg_goals",
-            "sdg_targets__goal",
-            "partners",
-            "figures",
-            "links",
-            "attachments",
-            Prefetch("translations", queryset=ItemTranslation.objects.order_by("language")),
-            "adaptations__owner_city",
-        )
-        .get(slug=slug)
+    return item_queryset().get(slug=slug)
+
+
+def item_queryset() -> QuerySet[KnowledgeItem]:
+    """Items, drafts included, with everything an item's page shows."""
+    return item_list(published_only=False).prefetch_related(
+        "cities__country",
+        "fields",
+        "objectives",
+        "areas",
+        "sdg_goals",
+        "sdg_targets__goal",
+        "partners",
+        "figures",
+        "links",
+        "attachments",
+        Prefetch("translations", queryset=ItemTranslation.objects.order_by("language")),
+        "adaptations__owner_city",
     )
 
 
@@ -103,3 +107,16 @@ def transfer_counts() -> dict:
 def item_search_fallback(*, query: str) -> QuerySet[KnowledgeItem]:
     """Used only where the search index is not wanted (admin): a plain title match."""
     return item_list().filter(Q(title__icontains=query) | Q(summary__icontains=query))
+
+
+def item_form_choices() -> dict:
+    """What the item form offers to choose from (its pages and the API validate with the same)."""
+    return {
+        "cities": city_selectors.city_list(status="all").order_by("name"),
+        "fields": city_selectors.creative_fields(),
+        "objectives": framework_selectors.objective_list(),
+        "areas": framework_selectors.area_list(),
+        "sdg_goals": framework_selectors.sdg_goal_list(),
+        "sdg_targets": framework_selectors.sdg_target_list(),
+        "adapted_from": item_list().order_by("title"),
+    }

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from creative_cities.cities import selectors as city_selectors
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
-from creative_cities.frameworks import selectors as framework_selectors
 
 from . import policies, selectors, services
 from .forms import AttachmentForm, ContactForm, ItemForm, ReviewForm, TranslationForm, item_initial
@@ -45,18 +44,6 @@ def _may_review_any(request, **_kwargs) -> bool:
 
 def _may_review(request, slug: str, **_kwargs) -> bool:
     return policies.can_review_item(request.user, _item_or_404(request, slug))
-
-
-def _form_choices() -> dict:
-    return {
-        "cities": city_selectors.city_list(status="all").order_by("name"),
-        "fields": city_selectors.creative_fields(),
-        "objectives": framework_selectors.objective_list(),
-        "areas": framework_selectors.area_list(),
-        "sdg_goals": framework_selectors.sdg_goal_list(),
-        "sdg_targets": framework_selectors.sdg_target_list(),
-        "adapted_from": selectors.item_list().order_by("title"),
-    }
 
 
 @public
@@ -111,7 +98,7 @@ def item_create(request):
     initial = {"kind": request.GET.get("kind") or "practice", "language": request.LANGUAGE_CODE}
     if owner:
         initial.update({"cities": [owner], "fields": [owner.field]})
-    form = ItemForm(request.POST or None, choices=_form_choices(), initial=initial)
+    form = ItemForm(request.POST or None, choices=selectors.item_form_choices(), initial=initial)
     preview = None
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
@@ -132,7 +119,9 @@ def item_create(request):
 @signed_in(_may_edit)
 def item_edit(request, slug: str):
     item = selectors.item_get(slug=slug)
-    form = ItemForm(request.POST or None, choices=_form_choices(), exclude_item=item, initial=item_initial(item))
+    form = ItemForm(
+        request.POST or None, choices=selectors.item_form_choices(), exclude_item=item, initial=item_initial(item)
+    )
     preview = None
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:

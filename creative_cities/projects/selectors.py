@@ -55,13 +55,23 @@ def project_list(
     return projects.order_by("-created_at", "-pk")
 
 
+def project_queryset() -> QuerySet[Project]:
+    """Projects with their lead, for the policies to judge."""
+    return Project.objects.select_related("lead_city", "lead_organisation")
+
+
 def project_find(*, slug: str) -> Project:
     """A project with its lead, for the policies to judge."""
-    return Project.objects.select_related("lead_city", "lead_organisation").get(slug=slug)
+    return project_queryset().get(slug=slug)
 
 
 def project_get(*, slug: str) -> Project:
     """One project with everything its public page shows."""
+    return project_detail_queryset().get(slug=slug)
+
+
+def project_detail_queryset() -> QuerySet[Project]:
+    """Projects with everything a project's public page shows."""
     partners = ProjectPartner.objects.select_related("city__country", "organisation__country")
     return (
         Project.objects.select_related("lead_city__country__region", "lead_organisation__country", "created_by")
@@ -77,7 +87,6 @@ def project_get(*, slug: str) -> Project:
             Prefetch("updates", queryset=project_updates_queryset()),
         )
         .annotate(follower_count=Count("followers", distinct=True))
-        .get(slug=slug)
     )
 
 

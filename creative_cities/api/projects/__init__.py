@@ -7,14 +7,14 @@ people post updates and move milestones on; anyone signed in follows.
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Status
 
-from creative_cities.core.policies import policy, public
+from creative_cities.core.policies import public
 from creative_cities.projects import policies, selectors, services
 from creative_cities.projects.forms import (
     MilestoneForm,
@@ -26,17 +26,19 @@ from creative_cities.projects.forms import (
 from creative_cities.projects.models import Milestone, Project, ProjectPartner
 from creative_cities.projects.parties import acts_for, party_from_key
 
+from ..access import allowed, fetched
 from ..auth import token_write
-from ..errors import ApiError, ErrorOut
+from ..errors import ApiError, errors, saved
+from ..pagination import page_of
 from .schemas import (
     FollowOut,
     MilestoneIn,
     MilestoneOut,
-    PartnerIn,
-    PartnerOut,
     ProjectIn,
     ProjectOut,
     ProjectPage,
+    ProjectPartnerIn,
+    ProjectPartnerOut,
     ProjectQuery,
     UpdateIn,
     UpdateOut,
@@ -49,36 +51,32 @@ from .schemas import (
 router = Router(tags=["projects"])
 
 
-def _get(slug: str) -> Project:
-    try:
-        return selectors.project_get(slug=slug)
-    except Project.DoesNotExist as missing:
-        raise Http404 from missing
+def _project(request: HttpRequest, slug: str) -> Project:
+    """The project with its lead, as the policies judge it; read once per request."""
+    return fetched(request, selectors.project_queryset(), slug=slug)
 
 
-def _find(slug: str) -> Project:
-    try:
-        return selectors.project_find(slug=slug)
-    except Project.DoesNotExist as missing:
-        raise Http404 from missing
+def can_create_project(request: HttpRequest) -> bool:
+    return policies.can_create_project(request.user)
 
 
-def _invalid(code: str, message: str, form=None, details=None):
-    details = list(details or [])
-    if form is not None:
-        details += [{"field": name, "message": str(m)} for name, messages in form.errors.items() for m in messages]
-    return ApiError(400, code, message, details)
+def can_edit_project(request: HttpRequest, slug: str) -> bool:
+    return policies.can_edit_project(request.user, _project(request, slug))
 
 
-def _saved(code: str, message: str, call):
-    try:
-        return call()
-    except ValidationError as error:
-        details = [{"field": f, "message": m} for f, ms in getattr(error, "message_dict", {}).items() for m in ms]
-        raise ApiError(400, code, " ".join(error.messages) or message, details) from error
+def can_contribute_to_project(request: HttpRequest, slug: str) -> bool:
+    return policies.can_contribute_to_project(request.user, _project(request, slug))
 
 
-@router.get("/projects", response={200: ProjectPage, 400: ErrorOut}, summary="Projects")
+def can_follow_project(request: HttpRequest) -> bool:
+    return policies.can_follow_project(request.user)
+
+
+LEAD_ONLY = gettext_lazy("Only the people of the project's lead may do this.")
+CONTRIBUTORS_ONLY = gettext_lazy("Only the people of the project's lead and partners may do this.")
+
+
+@router.get("/projects", response={200: ProjectPage, **errors(400)}, summary="Projects")
 @public
 def list_projects(request: HttpRequest, filters: Query[ProjectQuery]):
     """Newest first; ``q`` is found in titles and summaries; ``city`` and ``organisation`` match lead or partner."""
@@ -91,17 +89,13 @@ def list_projects(request: HttpRequest, filters: Query[ProjectQuery]):
         city=filters.city,
         organisation=filters.organisation,
     )
-    start = (filters.page - 1) * filters.page_size
-    return {
-        "count": projects.count(),
-        "results": [project_summary_out(p) for p in projects[start : start + filters.page_size]],
-    }
+    return page_of(projects, filters, project_summary_out)
 
 
-@router.get("/projects/{slug}", response={200: ProjectOut, 404: ErrorOut}, summary="One project's public account")
+@router.get("/projects/{slug}", response={200: ProjectOut, **errors(404)}, summary="One project's public account")
 @public
 def get_project(request: HttpRequest, slug: str):
-    return project_out(_get(slug))
+    return project_out(get_object_or_404(selectors.project_detail_queryset(), slug=slug))
 
 
 def _project_form(request, project: Project | None, payload: ProjectIn) -> ProjectForm:
@@ -147,21 +141,19 @@ def _project_form(request, project: Project | None, payload: ProjectIn) -> Proje
     else:
         form = ProjectForm(data, choices=selectors.project_form_choices(), project=project)
     if not form.is_valid() or details:
-        raise _invalid("invalid_project", _("The project has invalid values."), form if form.errors else None, details)
+        raise ApiError.from_form(form, "invalid_project", _("The project has invalid values."), details)
     return form
 
 
 @router.post(
     "/projects",
-    response={201: ProjectOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    response={201: ProjectOut, **errors(400, 401, 403, 413)},
     auth=token_write,
     summary="Start a project",
 )
-@policy("can_create_project")
+@allowed(can_create_project, refusal=gettext_lazy("Only people who act for a city or an organisation start projects."))
 def create_project(request: HttpRequest, payload: ProjectIn):
     """``lead`` is the key of a city or organisation the token's holder acts for."""
-    if not policies.can_create_project(request.user):
-        raise ApiError(403, "forbidden", _("Only people who act for a city or an organisation start projects."))
     lead = party_from_key(payload.lead or "")
     if lead is None:
         raise ApiError(400, "invalid_project", _("The project has invalid values."), [
@@ -171,71 +163,53 @@ def create_project(request: HttpRequest, payload: ProjectIn):
         raise ApiError(403, "forbidden", _("You do not act for this city or organisation."))
     form = _project_form(request, None, payload)
     data, relations = form.service_arguments()
-    project = _saved(
+    project = saved(
+        lambda: services.project_create(by=request.user, data=data, relations=relations),
         "invalid_project",
         _("The project has invalid values."),
-        lambda: services.project_create(by=request.user, data=data, relations=relations),
     )
     return Status(201, project_out(selectors.project_get(slug=project.slug)))
 
 
 @router.patch(
     "/projects/{slug}",
-    response={200: ProjectOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: ProjectOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Edit a project",
 )
-@policy("can_edit_project")
+@allowed(can_edit_project, refusal=gettext_lazy("Only the people of the project's lead may edit it."))
 def update_project(request: HttpRequest, slug: str, payload: ProjectIn):
     """Only what is sent changes; ``status`` moves idea → seeking partners → active → completed, or cancelled."""
-    project = _find(slug)
-    if not policies.can_edit_project(request.user, project):
-        raise ApiError(403, "forbidden", _("Only the people of the project's lead may edit it."))
+    project = _project(request, slug)
     if payload.lead is not None:
         raise ApiError(400, "invalid_project", _("The project has invalid values."), [
             {"field": "lead", "message": _("A project's lead does not change.")}
         ])  # fmt: skip
     form = _project_form(request, project, payload)
     data, relations = form.service_arguments()
-    _saved(
+    saved(
+        lambda: services.project_update(project=project, by=request.user, data=data, relations=relations),
         "invalid_project",
         _("The project has invalid values."),
-        lambda: services.project_update(project=project, by=request.user, data=data, relations=relations),
     )
     return project_out(selectors.project_get(slug=slug))
 
 
-def _editable(request, slug: str) -> Project:
-    project = _find(slug)
-    if not policies.can_edit_project(request.user, project):
-        raise ApiError(403, "forbidden", _("Only the people of the project's lead may do this."))
-    return project
-
-
-def _contributable(request, slug: str) -> Project:
-    project = _find(slug)
-    if not policies.can_contribute_to_project(request.user, project):
-        raise ApiError(403, "forbidden", _("Only the people of the project's lead and partners may do this."))
-    return project
-
-
 @router.post(
     "/projects/{slug}/partners",
-    response={201: PartnerOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: ProjectPartnerOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Add a partner",
 )
-@policy("can_edit_project")
-def add_partner(request: HttpRequest, slug: str, payload: PartnerIn):
-    project = _editable(request, slug)
+@allowed(can_edit_project, refusal=LEAD_ONLY)
+def add_partner(request: HttpRequest, slug: str, payload: ProjectPartnerIn):
+    project = _project(request, slug)
     data = {**payload.dict(), "joined_on": payload.joined_on.isoformat() if payload.joined_on else ""}
     form = PartnerAddForm(data, party_choices=selectors.partner_choices())
     if not form.is_valid():
-        raise _invalid("invalid_partner", _("The partner has invalid values."), form)
+        raise ApiError.from_form(form, "invalid_partner", _("The partner has invalid values."))
     cleaned = form.cleaned_data
-    partner = _saved(
-        "invalid_partner",
-        _("The partner has invalid values."),
+    partner = saved(
         lambda: services.project_partner_add(
             project=project,
             party=cleaned["party"],
@@ -244,19 +218,21 @@ def add_partner(request: HttpRequest, slug: str, payload: PartnerIn):
             contribution=cleaned["contribution"],
             joined_on=cleaned["joined_on"],
         ),
+        "invalid_partner",
+        _("The partner has invalid values."),
     )
     return Status(201, partner_out(partner))
 
 
 @router.delete(
     "/projects/{slug}/partners/{partner_id}",
-    response={204: None, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={204: None, **errors(400, 401, 403, 404)},
     auth=token_write,
     summary="Remove a partner",
 )
-@policy("can_edit_project")
+@allowed(can_edit_project, refusal=LEAD_ONLY)
 def remove_partner(request: HttpRequest, slug: str, partner_id: int):
-    project = _editable(request, slug)
+    project = _project(request, slug)
     partner = get_object_or_404(
         ProjectPartner.objects.select_related("city", "organisation"), pk=partner_id, project=project
     )
@@ -270,38 +246,38 @@ def _overdue(milestone: Milestone) -> bool:
 
 @router.post(
     "/projects/{slug}/milestones",
-    response={201: MilestoneOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: MilestoneOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Add a milestone",
 )
-@policy("can_edit_project")
+@allowed(can_edit_project, refusal=LEAD_ONLY)
 def add_milestone(request: HttpRequest, slug: str, payload: MilestoneIn):
-    project = _editable(request, slug)
+    project = _project(request, slug)
     sent = payload.dict()
     data = {name: (value.isoformat() if isinstance(value, date) else value) for name, value in sent.items()}
     data = {name: value if value is not None else "" for name, value in data.items()}
     data["status"] = data["status"] or "planned"
     form = MilestoneForm(data)
     if not form.is_valid():
-        raise _invalid("invalid_milestone", _("The milestone has invalid values."), form)
-    milestone = _saved(
+        raise ApiError.from_form(form, "invalid_milestone", _("The milestone has invalid values."))
+    milestone = saved(
+        lambda: services.milestone_create(project=project, by=request.user, data=form.cleaned_data),
         "invalid_milestone",
         _("The milestone has invalid values."),
-        lambda: services.milestone_create(project=project, by=request.user, data=form.cleaned_data),
     )
     return Status(201, milestone_out(milestone, _overdue(milestone)))
 
 
 @router.patch(
     "/projects/{slug}/milestones/{milestone_id}",
-    response={200: MilestoneOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: MilestoneOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Change a milestone",
 )
-@policy("can_contribute_to_project")
+@allowed(can_contribute_to_project, refusal=CONTRIBUTORS_ONLY)
 def update_milestone(request: HttpRequest, slug: str, milestone_id: int, payload: MilestoneIn):
     """The lead's people change anything; the partners' people only ``status`` and ``done_on``."""
-    project = _contributable(request, slug)
+    project = _project(request, slug)
     milestone = get_object_or_404(Milestone, pk=milestone_id, project=project)
     may_edit = policies.can_edit_project(request.user, project)
     sent = payload.dict(exclude_unset=True)
@@ -316,31 +292,31 @@ def update_milestone(request: HttpRequest, slug: str, milestone_id: int, payload
     data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in merged.items()}
     form = form_class({k: v if v is not None else "" for k, v in data.items()})
     if not form.is_valid():
-        raise _invalid("invalid_milestone", _("The milestone has invalid values."), form)
-    milestone = _saved(
+        raise ApiError.from_form(form, "invalid_milestone", _("The milestone has invalid values."))
+    milestone = saved(
+        lambda: services.milestone_update(milestone=milestone, by=request.user, data=form.cleaned_data),
         "invalid_milestone",
         _("The milestone has invalid values."),
-        lambda: services.milestone_update(milestone=milestone, by=request.user, data=form.cleaned_data),
     )
     return milestone_out(milestone, _overdue(milestone))
 
 
 @router.post(
     "/projects/{slug}/updates",
-    response={201: UpdateOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: UpdateOut, **errors(400, 401, 403, 404, 413)},
     auth=token_write,
     summary="Post an update (sent to the followers)",
 )
-@policy("can_contribute_to_project")
+@allowed(can_contribute_to_project, refusal=CONTRIBUTORS_ONLY)
 def post_update(request: HttpRequest, slug: str, payload: UpdateIn):
-    project = _contributable(request, slug)
+    project = _project(request, slug)
     form = ProjectUpdateForm(payload.dict())
     if not form.is_valid():
-        raise _invalid("invalid_update", _("The update has invalid values."), form)
-    update = _saved(
+        raise ApiError.from_form(form, "invalid_update", _("The update has invalid values."))
+    update = saved(
+        lambda: services.project_update_post(project=project, by=request.user, **form.cleaned_data),
         "invalid_update",
         _("The update has invalid values."),
-        lambda: services.project_update_post(project=project, by=request.user, **form.cleaned_data),
     )
     author = request.user.get_full_name() or ""
     return Status(
@@ -364,25 +340,25 @@ def _follow_state(project: Project, user) -> dict:
 
 @router.post(
     "/projects/{slug}/follow",
-    response={200: FollowOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: FollowOut, **errors(401, 403, 404)},
     auth=token_write,
     summary="Follow a project's updates",
 )
-@policy("can_follow_project")
+@allowed(can_follow_project)
 def follow_project(request: HttpRequest, slug: str):
-    project = _find(slug)
+    project = _project(request, slug)
     services.project_follow(project=project, user=request.user)
     return _follow_state(project, request.user)
 
 
 @router.delete(
     "/projects/{slug}/follow",
-    response={200: FollowOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: FollowOut, **errors(401, 403, 404)},
     auth=token_write,
     summary="Stop following a project",
 )
-@policy("can_follow_project")
+@allowed(can_follow_project)
 def unfollow_project(request: HttpRequest, slug: str):
-    project = _find(slug)
+    project = _project(request, slug)
     services.project_unfollow(project=project, user=request.user)
     return _follow_state(project, request.user)

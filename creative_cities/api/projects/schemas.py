@@ -10,6 +10,9 @@ from creative_cities.projects import selectors
 from creative_cities.projects.models import Milestone, Project, ProjectPartner
 from creative_cities.projects.parties import party_key
 
+from ..pagination import PageQuery
+from ..schemas import Integer
+
 
 class PartyOut(Schema):
     key: str  # "city:lyon" or "organisation:atelier-des-canuts"
@@ -20,7 +23,7 @@ class PartyOut(Schema):
     url: str
 
 
-class PartnerOut(Schema):
+class ProjectPartnerOut(Schema):
     id: int
     party: PartyOut
     role: str
@@ -84,7 +87,7 @@ class ProjectOut(ProjectSummaryOut):
     budget: str | None  # a decimal number, as text
     currency: str
     funding_sources: str
-    partners: list[PartnerOut]
+    partners: list[ProjectPartnerOut]
     milestones: list[MilestoneOut]
     results: list[ResultOut]
     documents: list[DocumentOut]
@@ -99,7 +102,7 @@ class ProjectPage(Schema):
     results: list[ProjectSummaryOut]
 
 
-class ProjectQuery(Schema):
+class ProjectQuery(PageQuery):
     q: str = Field("", max_length=100)
     status: str = Field("", max_length=20)
     field: str = Field("", max_length=40)
@@ -107,8 +110,6 @@ class ProjectQuery(Schema):
     pilot: bool = False
     city: str = Field("", max_length=200)
     organisation: str = Field("", max_length=200)
-    page: int = Field(1, ge=1)
-    page_size: int = Field(50, ge=1, le=200)
 
 
 class ProjectIn(Schema):
@@ -124,7 +125,7 @@ class ProjectIn(Schema):
     fields: list[str] | None = None
     objectives: list[str] | None = None
     areas: list[str] | None = None
-    sdg_goals: list[int] | None = None
+    sdg_goals: list[Integer] | None = None
     start_on: date | None = None
     end_on: date | None = None
     budget: str | None = None
@@ -132,7 +133,7 @@ class ProjectIn(Schema):
     funding_sources: str | None = None
 
 
-class PartnerIn(Schema):
+class ProjectPartnerIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     party: str  # a party key: "city:dakar"
