@@ -8,10 +8,10 @@ from django.http import Http404
 from django.test import RequestFactory
 from ninja.errors import AuthenticationError
 
+from creative_cities.accounts.services import token_create
 from creative_cities.api.access import GUARD_ATTRIBUTE, allowed
 from creative_cities.api.api import api
 from creative_cities.api.errors import ApiError
-from creative_cities.api.services import token_create
 from creative_cities.core.policies import view_policy
 
 

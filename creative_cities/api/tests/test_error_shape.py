@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import Client
 
-from creative_cities.api.services import token_create
+from creative_cities.accounts.services import token_create
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from creative_cities.api.services import token_create
+from creative_cities.accounts.services import token_create
 
 EXAMPLES = 30  # per operation and persona: the whole module stays within about a minute
 APPLICATION = get_wsgi_application()

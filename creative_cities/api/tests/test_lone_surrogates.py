@@ -2,8 +2,8 @@
 
 import pytest
 
+from creative_cities.accounts.services import token_create
 from creative_cities.api.api import api
-from creative_cities.api.services import token_create
 from creative_cities.cities.models import City
 
 LONE = '"a\\ud800b"'  # a JSON escape that Python decodes to an unpaired surrogate

@@ -111,7 +111,7 @@ def _statuses_it_can_return(operation) -> set[int]:
     """What any operation of this kind may answer, whatever its own rules add (403 forbidden, 409…)."""
     from ninja.params.models import BodyModel, PathModel
 
-    from creative_cities.api.choices import TokenScope
+    from creative_cities.accounts.choices import TokenScope
 
     statuses = set()
     for model in operation.models:

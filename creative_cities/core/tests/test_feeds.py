@@ -7,7 +7,7 @@ from django.urls import get_resolver
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 
 from creative_cities.core.feeds import TextFeed, html_fields
-from creative_cities.core.tests.test_policies import walk
+from tests.platform.test_policies import walk
 
 
 def test_every_feed_of_the_platform_is_a_text_feed():
