@@ -10,18 +10,13 @@ from creative_cities.audit.models import AuditEvent
 from creative_cities.core.text import fold
 
 from .models import ApiToken, Invitation, Role, User
-from .selectors import today, token_is_active, token_list
+from .selectors import token_is_active, token_list
 
 # Audit events recorded while tokens belonged to the API app name them so; the trail
 # is never rewritten, so both labels are read.
 API_TOKEN_LABELS = [ApiToken._meta.label, "api.ApiToken"]
 
 EXPORT_FIELDS = ["full_name", "email", "roles", "second_factor", "last_login", "active", "date_joined"]
-
-
-def _current_roles() -> QuerySet[Role]:
-    on = today()
-    return Role.objects.filter(starts_on__lte=on).filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
 
 
 def _second_factors() -> QuerySet[Authenticator]:
@@ -64,14 +59,14 @@ def user_list(
     ).prefetch_related(
         Prefetch(
             "roles",
-            queryset=_current_roles().select_related("city", "field").order_by("kind", "starts_on"),
+            queryset=Role.objects.current().select_related("city", "field").order_by("kind", "starts_on"),
             to_attr="current_roles",
         )
     )
     if q.strip():
         users = users.filter(pk__in=_ids_matching(q))
     if kind or city or field:
-        roles = _current_roles().filter(user=OuterRef("pk"))
+        roles = Role.objects.current().filter(user=OuterRef("pk"))
         if kind:
             roles = roles.filter(kind=kind)
         if city:
@@ -101,10 +96,9 @@ def user_second_factor_types(*, user: User) -> list[str]:
 
 def user_roles_current(*, user: User) -> QuerySet[Role]:
     """Roles held today, and those that start later, so that either can be ended."""
-    on = today()
     return (
-        Role.objects.filter(user=user)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
+        Role.objects.not_ended()
+        .filter(user=user)
         .select_related("city", "field", "granted_by")
         .order_by("starts_on", "pk")
     )
