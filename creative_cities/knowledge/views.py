@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from creative_cities.cities import selectors as city_selectors
+from creative_cities.core.forms import FileUploadForm
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
 from creative_cities.frameworks import selectors as framework_selectors
 
 from . import policies, selectors, services
-from .forms import AttachmentForm, ContactForm, ItemForm, ReviewForm, TranslationForm, item_initial
+from .forms import ContactForm, ItemForm, ReviewForm, TranslationForm, item_initial
 from .models import KnowledgeItem
 
 
@@ -227,7 +228,7 @@ def item_translation_delete(request, slug: str, language: str):
 @signed_in(_may_edit)
 def item_attachments(request, slug: str):
     item = selectors.item_get(slug=slug)
-    form = AttachmentForm(request.POST or None, request.FILES or None)
+    form = FileUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         upload = data["image"] or data["document"]

@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities.models import City
-from creative_cities.core.uploads import DocumentUploadField, ImageUploadField
 from creative_cities.core.widgets import FastSelect
 from creative_cities.knowledge.choices import LANGUAGE_CHOICES
 
@@ -221,22 +220,6 @@ class BaseResultFormSet(forms.BaseFormSet):
 
 
 ResultFormSet = forms.formset_factory(ResultForm, formset=BaseResultFormSet, extra=2, can_delete=True, max_num=100)
-
-
-class DocumentForm(forms.Form):
-    image = ImageUploadField(label=_("Image (JPEG, PNG, WebP or GIF)"), required=False, max_edge=1600)
-    document = DocumentUploadField(label=_("Or a PDF document"), required=False)
-    title = forms.CharField(
-        label=_("Title, or what the image shows"),
-        max_length=250,
-        help_text=_("Read aloud to people who cannot see the image."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors and bool(cleaned.get("image")) == bool(cleaned.get("document")):
-            raise forms.ValidationError(_("Send one file: an image or a PDF."))
-        return cleaned
 
 
 class ProjectUpdateForm(forms.Form):

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from creative_cities.cities import selectors as city_selectors
+from creative_cities.core.forms import FileUploadForm
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
 
 from . import policies, selectors, services
 from .forms import (
-    DocumentForm,
     MilestoneForm,
     MilestoneStatusForm,
     PartnerAddForm,
@@ -330,7 +330,7 @@ def project_results(request, slug: str):
 @signed_in(_may_contribute)
 def project_documents(request, slug: str):
     project = _project_or_404(slug)
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    form = FileUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
