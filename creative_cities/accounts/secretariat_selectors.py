@@ -54,9 +54,7 @@ def user_list(
     "focal point" and "Lyon" find Lyon's focal point. A creative field matches a
     subnetwork role in that field and a city role in a city of that field.
     """
-    users = User.objects.annotate(
-        has_second_factor=Exists(_second_factors().filter(user=OuterRef("pk"))),
-    ).prefetch_related(
+    users = user_queryset().prefetch_related(
         Prefetch(
             "roles",
             queryset=Role.objects.current().select_related("city", "field").order_by("kind", "starts_on"),
@@ -81,9 +79,9 @@ def user_list(
     return users.order_by("full_name", "email")
 
 
-def user_get(*, pk: int) -> User:
-    """One account with its second factors noted; raises User.DoesNotExist."""
-    return User.objects.annotate(has_second_factor=Exists(_second_factors().filter(user=OuterRef("pk")))).get(pk=pk)
+def user_queryset() -> QuerySet[User]:
+    """Accounts with whether each set up a second factor: to pick one from (``get_object_or_404``)."""
+    return User.objects.annotate(has_second_factor=Exists(_second_factors().filter(user=OuterRef("pk"))))
 
 
 def user_second_factor_types(*, user: User) -> list[str]:
@@ -104,9 +102,9 @@ def user_roles_current(*, user: User) -> QuerySet[Role]:
     )
 
 
-def user_role_get(*, user: User, pk: int) -> Role:
-    """One of the person's roles; raises Role.DoesNotExist for another person's."""
-    return Role.objects.select_related("city", "field").get(user=user, pk=pk)
+def user_roles(*, user: User) -> QuerySet[Role]:
+    """The person's roles, ended ones too: another person's role is not among them."""
+    return Role.objects.filter(user=user).select_related("city", "field")
 
 
 def user_email_addresses(*, user: User) -> QuerySet[EmailAddress]:
@@ -121,11 +119,6 @@ def user_invitations(*, user: User) -> QuerySet[Invitation]:
 def user_api_tokens(*, user: User) -> list[tuple]:
     """The person's API tokens, each with whether it still works."""
     return [(token, token_is_active(token)) for token in token_list(user=user)]
-
-
-def user_api_token(*, user: User, pk: int) -> ApiToken:
-    """One of the person's tokens; raises ApiToken.DoesNotExist for another person's."""
-    return token_list(user=user).get(pk=pk)
 
 
 def user_audit_events(*, user: User, limit: int = 20) -> QuerySet[AuditEvent]:

@@ -7,13 +7,11 @@ service refuses is shown again with what was typed and the service's message.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from creative_cities.accounts.models import ApiToken
 from creative_cities.accounts.services import token_revoke as api_token_revoke
 from creative_cities.audit.selectors import audit_event_changes
 from creative_cities.core.csv_export import csv_stream_response
@@ -39,13 +37,6 @@ def _add_service_errors(form, refused: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, refused)
-
-
-def _person_or_404(pk: int) -> User:
-    try:
-        return secretariat_selectors.user_get(pk=pk)
-    except User.DoesNotExist as missing:
-        raise Http404(_("No such account.")) from missing
 
 
 def _back_to(person: User):
@@ -113,13 +104,13 @@ def _render_detail(request, person: User, *, grant_form=None, end_form=None, han
 
 @signed_in(secretariat_only)
 def user_detail(request, pk: int):
-    return _render_detail(request, _person_or_404(pk))
+    return _render_detail(request, get_object_or_404(secretariat_selectors.user_queryset(), pk=pk))
 
 
 @signed_in(secretariat_only)
 @require_POST
 def role_grant(request, pk: int):
-    person = _person_or_404(pk)
+    person = get_object_or_404(secretariat_selectors.user_queryset(), pk=pk)
     form = RoleGrantForm(request.POST)
     if form.is_valid():
         try:
@@ -139,11 +130,8 @@ def role_grant(request, pk: int):
 @signed_in(secretariat_only)
 @require_POST
 def role_end(request, pk: int, role_pk: int):
-    person = _person_or_404(pk)
-    try:
-        role = secretariat_selectors.user_role_get(user=person, pk=role_pk)
-    except Role.DoesNotExist as missing:
-        raise Http404(_("No such role.")) from missing
+    person = get_object_or_404(secretariat_selectors.user_queryset(), pk=pk)
+    role = get_object_or_404(secretariat_selectors.user_roles(user=person), pk=role_pk)
     form = RoleEndForm(request.POST, role=role)
     if form.is_valid():
         services.role_end(role=role, on=form.cleaned_data["ends_on"])
@@ -159,7 +147,7 @@ def role_end(request, pk: int, role_pk: int):
 @signed_in(secretariat_only)
 @require_POST
 def focal_point_hand_over(request, pk: int):
-    person = _person_or_404(pk)
+    person = get_object_or_404(secretariat_selectors.user_queryset(), pk=pk)
     form = FocalPointHandOverForm(request.POST)
     if form.is_valid():
         city = form.cleaned_data["city"]
@@ -178,7 +166,7 @@ def focal_point_hand_over(request, pk: int):
 @signed_in(secretariat_only)
 @require_POST
 def user_deactivate(request, pk: int):
-    person = _person_or_404(pk)
+    person = get_object_or_404(secretariat_selectors.user_queryset(), pk=pk)
     try:
         services.user_deactivate(user=person, by=request.user)
     except ValidationError as refused:
@@ -192,7 +180,7 @@ def user_deactivate(request, pk: int):
 @signed_in(secretariat_only)
 @require_POST
 def user_reactivate(request, pk: int):
-    person = _person_or_404(pk)
+    person = get_object_or_404(secretariat_selectors.user_queryset(), pk=pk)
     services.user_reactivate(user=person)
     messages.success(request, _("The account of %(person)s is active again.") % {"person": person})
     return _back_to(person)
@@ -202,11 +190,8 @@ def user_reactivate(request, pk: int):
 @require_POST
 def token_revoke(request, pk: int, token_pk: int):
     """Revoke one of the person's API tokens (a lost laptop, a person who left)."""
-    person = _person_or_404(pk)
-    try:
-        token = secretariat_selectors.user_api_token(user=person, pk=token_pk)
-    except ApiToken.DoesNotExist as missing:
-        raise Http404(_("No such token.")) from missing
+    person = get_object_or_404(secretariat_selectors.user_queryset(), pk=pk)
+    token = get_object_or_404(selectors.token_list(user=person), pk=token_pk)
     api_token_revoke(token=token)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return _back_to(person)

@@ -88,8 +88,13 @@ def call_list(
     return calls.distinct().order_by("-is_open", "deadline", "pk")
 
 
+def call_queryset() -> QuerySet[Call]:
+    """Calls with what a call's page shows, to pick one from (``get_object_or_404``)."""
+    return _calls()
+
+
 def call_get(*, slug: str) -> Call:
-    return _calls().get(slug=slug)
+    return call_queryset().get(slug=slug)
 
 
 def call_list_for_city(*, city: City) -> QuerySet[Call]:
@@ -135,10 +140,13 @@ def interest_list_of_parties(*, parties: list, call: Call | None = None) -> Quer
     return interests.order_by("-created_at", "pk")
 
 
+def interest_queryset() -> QuerySet[Interest]:
+    """Interests with their call and parties, to pick one from (``get_object_or_404``)."""
+    return Interest.objects.select_related("call__city", "call__organisation", "call__project", "city", "organisation")
+
+
 def interest_get(*, pk: int) -> Interest:
-    return Interest.objects.select_related(
-        "call__city", "call__organisation", "call__project", "city", "organisation"
-    ).get(pk=pk)
+    return interest_queryset().get(pk=pk)
 
 
 def interest_party_choices(*, user, call: Call) -> list:

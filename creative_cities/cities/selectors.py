@@ -151,8 +151,13 @@ def city_contacts(*, city: City):
     return city.contacts.order_by("role")
 
 
+def city_queryset() -> QuerySet[City]:
+    """Cities, former members too, with their country, region and field: to pick one from (``get_object_or_404``)."""
+    return City.objects.select_related("country__region", "field")
+
+
 def city_get(*, slug: str) -> City:
-    return City.objects.select_related("country__region", "field").get(slug=slug)
+    return city_queryset().get(slug=slug)
 
 
 def city_field_history(*, city: City):
@@ -310,10 +315,6 @@ def change_request_list(*, city: City | None = None, status: str | None = None):
     if status:
         requests = requests.filter(status=status)
     return requests.order_by("-created_at")
-
-
-def change_request_get(*, pk: int) -> CityChangeRequest:
-    return change_request_list().get(pk=pk)
 
 
 def city_history(*, city: City):

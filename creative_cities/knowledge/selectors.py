@@ -13,26 +13,27 @@ def item_list(*, published_only: bool = True) -> QuerySet[KnowledgeItem]:
     return items
 
 
+def item_queryset() -> QuerySet[KnowledgeItem]:
+    """Items, whatever their status, with everything an item's page shows: to pick one from."""
+    return item_list(published_only=False).prefetch_related(
+        "cities__country",
+        "fields",
+        "objectives",
+        "areas",
+        "sdg_goals",
+        "sdg_targets__goal",
+        "partners",
+        "figures",
+        "links",
+        "attachments",
+        Prefetch("translations", queryset=ItemTranslation.objects.order_by("language")),
+        "adaptations__owner_city",
+    )
+
+
 def item_get(*, slug: str) -> KnowledgeItem:
     """One item with everything its page shows."""
-    return (
-        item_list(published_only=False)
-        .prefetch_related(
-            "cities__country",
-            "fields",
-            "objectives",
-            "areas",
-            "sdg_goals",
-            "sdg_targets__goal",
-            "partners",
-            "figures",
-            "links",
-            "attachments",
-            Prefetch("translations", queryset=ItemTranslation.objects.order_by("language")),
-            "adaptations__owner_city",
-        )
-        .get(slug=slug)
-    )
+    return item_queryset().get(slug=slug)
 
 
 def items_by_ids(ids) -> dict[int, KnowledgeItem]:

@@ -31,8 +31,13 @@ def organisation_list(
     return organisations.order_by("name")
 
 
+def organisation_queryset() -> QuerySet[Organisation]:
+    """Organisations with what an organisation's page shows: to pick one from (``get_object_or_404``)."""
+    return Organisation.objects.select_related("country__region", "member_city", "verified_by")
+
+
 def organisation_get(*, slug: str) -> Organisation:
-    return Organisation.objects.select_related("country__region", "member_city", "verified_by").get(slug=slug)
+    return organisation_queryset().get(slug=slug)
 
 
 def organisation_members(*, organisation: Organisation) -> QuerySet[OrganisationMember]:
