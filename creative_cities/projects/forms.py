@@ -4,22 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities.models import City
-from creative_cities.core.widgets import FastSelect
+from creative_cities.core.widgets import DateInput, FastSelect
 from creative_cities.knowledge.choices import LANGUAGE_CHOICES
 
 from .choices import STATUS_MOVES, MilestoneStatus, PartnerRole, ProjectStatus
 from .parties import party_from_key
 
 PARTNER_ROLES = [(value, label) for value, label in PartnerRole.choices if value != PartnerRole.LEAD]
-
-
-class DateInput(forms.DateInput):
-    """The browser's own date picker; typed as YYYY-MM-DD where there is none."""
-
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ProjectForm(forms.Form):
