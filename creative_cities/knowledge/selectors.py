@@ -1,6 +1,6 @@
 """Reads of the knowledge base."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from .choices import ItemStatus
 from .models import ItemTranslation, KnowledgeItem
@@ -99,8 +99,3 @@ def transfer_counts() -> dict:
         "to_regions": named(by("owner_city__country__region", "owner_city__country__region__code"), regions),
         "fields": named(by("fields", "fields__code"), fields),
     }
-
-
-def item_search_fallback(*, query: str) -> QuerySet[KnowledgeItem]:
-    """Used only where the search index is not wanted (admin): a plain title match."""
-    return item_list().filter(Q(title__icontains=query) | Q(summary__icontains=query))
