@@ -1,9 +1,12 @@
 """People who sign in: identified by their e-mail address, named as they write their name."""
 
+from datetime import date
+
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from creative_cities.core.uploads import UploadTo
@@ -78,6 +81,24 @@ class User(AbstractUser):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
 
+class RoleQuerySet(models.QuerySet):
+    """Roles, read by the days they are held."""
+
+    def not_ended(self, on: date | None = None) -> "RoleQuerySet":
+        """Roles still held on a day (today by default), or not yet begun: ``ends_on`` is empty or later."""
+        on = on or timezone.localdate()
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
+
+    def current(self, on: date | None = None) -> "RoleQuerySet":
+        """Roles held on a day (today by default).
+
+        A role is held from ``starts_on`` up to, but not including, ``ends_on``: a role
+        ended today is no longer held today.
+        """
+        on = on or timezone.localdate()
+        return self.not_ended(on).filter(starts_on__lte=on)
+
+
 class Role(models.Model):
     """A role held by a person from one date to another; ended roles stay as history.
 
@@ -109,6 +130,8 @@ class Role(models.Model):
         User, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("granted by")
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = RoleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_on"]

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from creative_cities.audit.forms import DateInput
 from creative_cities.cities import selectors as city_selectors
+from creative_cities.core.widgets import DateInput
 
 from .choices import CITY_ROLES, FIELD_ROLES, RoleKind
 from .models import Role

@@ -10,18 +10,13 @@ from creative_cities.audit.models import AuditEvent
 from creative_cities.core.text import fold
 
 from .models import ApiToken, Invitation, Role, User
-from .selectors import today, token_is_active, token_list
+from .selectors import token_is_active, token_list
 
 # Audit events recorded while tokens belonged to the API app name them so; the trail
 # is never rewritten, so both labels are read.
 API_TOKEN_LABELS = [ApiToken._meta.label, "api.ApiToken"]
 
 EXPORT_FIELDS = ["full_name", "email", "roles", "second_factor", "last_login", "active", "date_joined"]
-
-
-def _current_roles() -> QuerySet[Role]:
-    on = today()
-    return Role.objects.filter(starts_on__lte=on).filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
 
 
 def _second_factors() -> QuerySet[Authenticator]:
@@ -59,19 +54,17 @@ def user_list(
     "focal point" and "Lyon" find Lyon's focal point. A creative field matches a
     subnetwork role in that field and a city role in a city of that field.
     """
-    users = User.objects.annotate(
-        has_second_factor=Exists(_second_factors().filter(user=OuterRef("pk"))),
-    ).prefetch_related(
+    users = user_queryset().prefetch_related(
         Prefetch(
             "roles",
-            queryset=_current_roles().select_related("city", "field").order_by("kind", "starts_on"),
+            queryset=Role.objects.current().select_related("city", "field").order_by("kind", "starts_on"),
             to_attr="current_roles",
         )
     )
     if q.strip():
         users = users.filter(pk__in=_ids_matching(q))
     if kind or city or field:
-        roles = _current_roles().filter(user=OuterRef("pk"))
+        roles = Role.objects.current().filter(user=OuterRef("pk"))
         if kind:
             roles = roles.filter(kind=kind)
         if city:
@@ -86,9 +79,9 @@ def user_list(
     return users.order_by("full_name", "email")
 
 
-def user_get(*, pk: int) -> User:
-    """One account with its second factors noted; raises User.DoesNotExist."""
-    return User.objects.annotate(has_second_factor=Exists(_second_factors().filter(user=OuterRef("pk")))).get(pk=pk)
+def user_queryset() -> QuerySet[User]:
+    """Accounts with whether each set up a second factor: to pick one from (``get_object_or_404``)."""
+    return User.objects.annotate(has_second_factor=Exists(_second_factors().filter(user=OuterRef("pk"))))
 
 
 def user_second_factor_types(*, user: User) -> list[str]:
@@ -101,18 +94,17 @@ def user_second_factor_types(*, user: User) -> list[str]:
 
 def user_roles_current(*, user: User) -> QuerySet[Role]:
     """Roles held today, and those that start later, so that either can be ended."""
-    on = today()
     return (
-        Role.objects.filter(user=user)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
+        Role.objects.not_ended()
+        .filter(user=user)
         .select_related("city", "field", "granted_by")
         .order_by("starts_on", "pk")
     )
 
 
-def user_role_get(*, user: User, pk: int) -> Role:
-    """One of the person's roles; raises Role.DoesNotExist for another person's."""
-    return Role.objects.select_related("city", "field").get(user=user, pk=pk)
+def user_roles(*, user: User) -> QuerySet[Role]:
+    """The person's roles, ended ones too: another person's role is not among them."""
+    return Role.objects.filter(user=user).select_related("city", "field")
 
 
 def user_email_addresses(*, user: User) -> QuerySet[EmailAddress]:
@@ -127,11 +119,6 @@ def user_invitations(*, user: User) -> QuerySet[Invitation]:
 def user_api_tokens(*, user: User) -> list[tuple]:
     """The person's API tokens, each with whether it still works."""
     return [(token, token_is_active(token)) for token in token_list(user=user)]
-
-
-def user_api_token(*, user: User, pk: int) -> ApiToken:
-    """One of the person's tokens; raises ApiToken.DoesNotExist for another person's."""
-    return token_list(user=user).get(pk=pk)
 
 
 def user_audit_events(*, user: User, limit: int = 20) -> QuerySet[AuditEvent]:

@@ -7,8 +7,7 @@ service refuses is shown again with what was typed and the service's message.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +18,7 @@ from creative_cities.core.policies import signed_in
 
 from . import secretariat_selectors, selectors, services
 from .backends import user_may_use_admin
-from .models import ApiToken, Role, User
+from .models import Role, User
 from .policies import secretariat_only
 from .secretariat_forms import FocalPointHandOverForm, RoleEndForm, RoleGrantForm, UserFilterForm
 from .services import token_revoke as api_token_revoke
@@ -39,13 +38,6 @@ def _add_service_errors(form, refused: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, refused)
-
-
-def _person_or_404(pk: int) -> User:
-    try:
-        return secretariat_selectors.user_get(pk=pk)
-    except User.DoesNotExist as missing:
-        raise Http404(_("No such account.")) from missing
 
 
 def _back_to(person: User):
@@ -114,13 +106,13 @@ def _render_detail(request, person: User, *, grant_form=None, end_form=None, han
 
 @signed_in(secretariat_only)
 def user_detail(request, pk: int):
-    return _render_detail(request, _person_or_404(pk))
+    return _render_detail(request, get_object_or_404(secretariat_selectors.user_queryset(), pk=pk))
 
 
 @signed_in(secretariat_only)
 @require_POST
 def role_grant(request, pk: int):
-    person = _person_or_404(pk)
+    person = get_object_or_404(secretariat_selectors.user_queryset(), pk=pk)
     form = RoleGrantForm(request.POST)
     if form.is_valid():
         try:
@@ -140,11 +132,8 @@ def role_grant(request, pk: int):
 @signed_in(secretariat_only)
 @require_POST
 def role_end(request, pk: int, role_pk: int):
-    person = _person_or_404(pk)
-    try:
-        role = secretariat_selectors.user_role_get(user=person, pk=role_pk)
-    except Role.DoesNotExist as missing:
-        raise Http404(_("No such role.")) from missing
+    person = get_object_or_404(secretariat_selectors.user_queryset(), pk=pk)
+    role = get_object_or_404(secretariat_selectors.user_roles(user=person), pk=role_pk)
     form = RoleEndForm(request.POST, role=role)
     if form.is_valid():
         services.role_end(role=role, on=form.cleaned_data["ends_on"])
@@ -160,7 +149,7 @@ def role_end(request, pk: int, role_pk: int):
 @signed_in(secretariat_only)
 @require_POST
 def focal_point_hand_over(request, pk: int):
-    person = _person_or_404(pk)
+    person = get_object_or_404(secretariat_selectors.user_queryset(), pk=pk)
     form = FocalPointHandOverForm(request.POST)
     if form.is_valid():
         city = form.cleaned_data["city"]
@@ -179,7 +168,7 @@ def focal_point_hand_over(request, pk: int):
 @signed_in(secretariat_only)
 @require_POST
 def user_deactivate(request, pk: int):
-    person = _person_or_404(pk)
+    person = get_object_or_404(secretariat_selectors.user_queryset(), pk=pk)
     try:
         services.user_deactivate(user=person, by=request.user)
     except ValidationError as refused:
@@ -193,7 +182,7 @@ def user_deactivate(request, pk: int):
 @signed_in(secretariat_only)
 @require_POST
 def user_reactivate(request, pk: int):
-    person = _person_or_404(pk)
+    person = get_object_or_404(secretariat_selectors.user_queryset(), pk=pk)
     services.user_reactivate(user=person)
     messages.success(request, _("The account of %(person)s is active again.") % {"person": person})
     return _back_to(person)
@@ -203,11 +192,8 @@ def user_reactivate(request, pk: int):
 @require_POST
 def token_revoke(request, pk: int, token_pk: int):
     """Revoke one of the person's API tokens (a lost laptop, a person who left)."""
-    person = _person_or_404(pk)
-    try:
-        token = secretariat_selectors.user_api_token(user=person, pk=token_pk)
-    except ApiToken.DoesNotExist as missing:
-        raise Http404(_("No such token.")) from missing
+    person = get_object_or_404(secretariat_selectors.user_queryset(), pk=pk)
+    token = get_object_or_404(selectors.token_list(user=person), pk=token_pk)
     api_token_revoke(token=token)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return _back_to(person)

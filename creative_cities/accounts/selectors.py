@@ -15,17 +15,8 @@ def today() -> date:
 
 
 def role_list_current(*, user: User, on: date | None = None) -> QuerySet[Role]:
-    """The roles a person holds on a day (today by default).
-
-    A role is held from ``starts_on`` up to, but not including, ``ends_on``: a role
-    ended today is no longer held today.
-    """
-    on = on or today()
-    return (
-        Role.objects.filter(user=user, starts_on__lte=on)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
-        .select_related("city__country", "field")
-    )
+    """The roles a person holds on a day (today by default): see ``RoleQuerySet.current``."""
+    return Role.objects.current(on).filter(user=user).select_related("city__country", "field")
 
 
 def role_list_history(*, user: User) -> QuerySet[Role]:
@@ -60,12 +51,7 @@ def city_current_focal_point(*, city) -> Role | None:
 
 
 def role_list_current_for_city(*, city, on: date | None = None) -> QuerySet[Role]:
-    on = on or today()
-    return (
-        Role.objects.filter(city=city, starts_on__lte=on)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
-        .select_related("user")
-    )
+    return Role.objects.current(on).filter(city=city).select_related("user")
 
 
 def invitation_get_by_key(*, key: str):
@@ -82,10 +68,7 @@ def invitation_get_by_key(*, key: str):
 
 def user_list_secretariat() -> QuerySet[User]:
     """Active members of the Secretariat today, who receive the network's requests."""
-    on = today()
-    holders = Role.objects.filter(kind=RoleKind.SECRETARIAT, starts_on__lte=on).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gt=on)
-    )
+    holders = Role.objects.current().filter(kind=RoleKind.SECRETARIAT)
     return User.objects.filter(is_active=True).filter(Q(is_superuser=True) | Q(pk__in=holders.values("user")))
 
 
@@ -95,12 +78,7 @@ def user_get_by_email(*, email: str) -> User | None:
 
 def role_list_current_for_field(*, fields, kinds, on: date | None = None) -> QuerySet[Role]:
     """Current roles of some kinds in some creative fields (the coordinators of a field, say)."""
-    on = on or today()
-    return (
-        Role.objects.filter(kind__in=kinds, field__in=fields, starts_on__lte=on)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
-        .select_related("user")
-    )
+    return Role.objects.current(on).filter(kind__in=kinds, field__in=fields).select_related("user")
 
 
 # Last use is recorded at most this often, so that reads do not all become writes.

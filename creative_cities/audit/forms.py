@@ -3,16 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.widgets import DateInput
+
 from . import selectors
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; the value is sent as YYYY-MM-DD whatever the page language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class AuditEventFilterForm(forms.Form):

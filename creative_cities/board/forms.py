@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities.models import CreativeField, Region
+from creative_cities.core.widgets import DateInput
 from creative_cities.frameworks.models import SdgGoal
 from creative_cities.projects.parties import party_key
 
@@ -22,7 +23,7 @@ class CallForm(forms.ModelForm):
     publisher = forms.ChoiceField(label=_("Published by"), required=False)
     deadline = forms.DateField(
         label=_("Deadline"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput,
         help_text=_("The last day to answer. The call closes by itself after this day."),
     )
 

@@ -137,7 +137,7 @@ def interest_list_of_parties(*, parties: list, call: Call | None = None) -> Quer
 
 
 def interest_queryset() -> QuerySet[Interest]:
-    """Interests with their call's publisher and project, and their party."""
+    """Interests with their call and parties, to pick one from (``get_object_or_404``)."""
     return Interest.objects.select_related("call__city", "call__organisation", "call__project", "city", "organisation")
 
 

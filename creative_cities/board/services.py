@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from creative_cities.audit.services import audit_record, snapshot
 from creative_cities.cities.models import City
 from creative_cities.core.markdown import markdown_to_text
+from creative_cities.core.services import fields_in, model_update
 from creative_cities.core.text import unique_slug
 from creative_cities.notifications.services import notify
 from creative_cities.projects.choices import PartnerRole, ProjectStatus
@@ -45,10 +46,7 @@ def _check_deadline(deadline: date | None) -> None:
         raise ValidationError({"deadline": _("The deadline must be today or a later day.")})
 
 
-def _apply(call: Call, data: dict) -> None:
-    for name in CALL_FIELDS:
-        if name in data:
-            setattr(call, name, data[name])
+def _clean(call: Call) -> None:
     call.full_clean(exclude=["slug"])
 
 
@@ -76,8 +74,8 @@ def call_create(*, by, party, data: dict, relations: dict | None = None) -> Call
     if party is None or (by is not None and not acts_for(by, party)):
         raise ValidationError({"publisher": _("Choose a city or an organisation you act for.")})
     _check_deadline(data.get("deadline"))
-    call = Call(created_by=by, **party_kwargs(party))
-    _apply(call, data)
+    call = Call(created_by=by, **party_kwargs(party), **fields_in(data, CALL_FIELDS))
+    _clean(call)
     call.slug = _slug(call.title)
     call.save()
     _set_relations(call, relations or {})
@@ -93,8 +91,7 @@ def call_update(*, call: Call, by, data: dict, relations: dict | None = None) ->
     if "deadline" in data and data["deadline"] != call.deadline:
         _check_deadline(data["deadline"])
     before = snapshot(call, AUDITED)
-    _apply(call, data)
-    call.save()
+    model_update(instance=call, data=data, fields=CALL_FIELDS, clean=_clean, touch=True)
     _set_relations(call, relations or {})
     audit_record(action="call.update", obj=call, before=before, after=snapshot(call, AUDITED))
     return call

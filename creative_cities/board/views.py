@@ -3,8 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,29 +12,16 @@ from creative_cities.cities.choices import CityStatus
 from creative_cities.cities.models import City
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.shortcuts import get_object_or_404_once
 from creative_cities.organisations.models import Organisation
 from creative_cities.projects.parties import party_list_for
 
 from . import policies, selectors, services
 from .forms import CallFilterForm, CallForm, DecisionForm, InterestForm
-from .models import Call, Interest
+from .models import Call
 from .presentation import project_url
 
 PAGE_SIZE = 20
-
-
-def _call_or_404(slug: str) -> Call:
-    try:
-        return selectors.call_get(slug=slug)
-    except Call.DoesNotExist as missing:
-        raise Http404 from missing
-
-
-def _interest_or_404(pk: int) -> Interest:
-    try:
-        return selectors.interest_get(pk=pk)
-    except Interest.DoesNotExist as missing:
-        raise Http404 from missing
 
 
 def _may_publish(request, **_kwargs) -> bool:
@@ -43,23 +29,28 @@ def _may_publish(request, **_kwargs) -> bool:
 
 
 def _may_edit(request, slug: str, **_kwargs) -> bool:
-    return policies.can_edit_call(request.user, _call_or_404(slug))
+    call = get_object_or_404_once(request, selectors.call_queryset(), slug=slug)
+    return policies.can_edit_call(request.user, call)
 
 
 def _may_close(request, slug: str, **_kwargs) -> bool:
-    return policies.can_close_call(request.user, _call_or_404(slug))
+    call = get_object_or_404_once(request, selectors.call_queryset(), slug=slug)
+    return policies.can_close_call(request.user, call)
 
 
 def _may_express(request, slug: str, **_kwargs) -> bool:
-    return policies.can_express_interest(request.user, _call_or_404(slug))
+    call = get_object_or_404_once(request, selectors.call_queryset(), slug=slug)
+    return policies.can_express_interest(request.user, call)
 
 
 def _may_decide(request, pk: int, **_kwargs) -> bool:
-    return policies.can_decide_interest(request.user, _interest_or_404(pk))
+    interest = get_object_or_404_once(request, selectors.interest_queryset(), pk=pk)
+    return policies.can_decide_interest(request.user, interest)
 
 
 def _may_withdraw(request, pk: int, **_kwargs) -> bool:
-    return policies.can_withdraw_interest(request.user, _interest_or_404(pk))
+    interest = get_object_or_404_once(request, selectors.interest_queryset(), pk=pk)
+    return policies.can_withdraw_interest(request.user, interest)
 
 
 def _form_errors(form, error: ValidationError) -> None:
@@ -132,7 +123,7 @@ def _detail(request, call: Call, *, interest_form=None, status: int = 200):
 
 @public
 def call_detail(request, slug: str):
-    return _detail(request, _call_or_404(slug))
+    return _detail(request, get_object_or_404_once(request, selectors.call_queryset(), slug=slug))
 
 
 @signed_in(_may_publish)
@@ -156,10 +147,10 @@ def call_create(request):
 
 @signed_in(_may_edit)
 def call_edit(request, slug: str):
-    call = _call_or_404(slug)
+    call = get_object_or_404_once(request, selectors.call_queryset(), slug=slug)
     # The form gets its own copy: validating a model form writes into its instance, and
     # the service must see the values before the change (audit, deadline).
-    form = CallForm(request.POST or None, instance=_call_or_404(slug))
+    form = CallForm(request.POST or None, instance=get_object_or_404(selectors.call_queryset(), slug=slug))
     if request.method == "POST" and form.is_valid():
         _party, data, relations = form.split()
         try:
@@ -175,7 +166,7 @@ def call_edit(request, slug: str):
 @require_POST
 @signed_in(_may_close)
 def call_close(request, slug: str):
-    call = _call_or_404(slug)
+    call = get_object_or_404_once(request, selectors.call_queryset(), slug=slug)
     services.call_close(call=call, by=request.user)
     messages.success(request, _("The call is closed: nobody can answer it any more."))
     return redirect(call)
@@ -184,7 +175,7 @@ def call_close(request, slug: str):
 @require_POST
 @signed_in(_may_express)
 def interest_create(request, slug: str):
-    call = _call_or_404(slug)
+    call = get_object_or_404_once(request, selectors.call_queryset(), slug=slug)
     form = InterestForm(request.POST, parties=selectors.interest_party_choices(user=request.user, call=call))
     if form.is_valid():
         try:
@@ -200,7 +191,7 @@ def interest_create(request, slug: str):
 
 
 def _decide(request, pk: int, service, done: str):
-    interest = _interest_or_404(pk)
+    interest = get_object_or_404_once(request, selectors.interest_queryset(), pk=pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(str(m) for ms in form.errors.values() for m in ms))
@@ -229,7 +220,7 @@ def interest_decline(request, pk: int):
 @require_POST
 @signed_in(_may_withdraw)
 def interest_withdraw(request, pk: int):
-    interest = _interest_or_404(pk)
+    interest = get_object_or_404_once(request, selectors.interest_queryset(), pk=pk)
     services.interest_withdraw(interest=interest, by=request.user)
     messages.success(request, _("Your interest is withdrawn."))
     return redirect(interest.call)

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from creative_cities.core.uploads import ImageUploadField
+from creative_cities.core.widgets import DateInput
 
 from . import selectors
 from .choices import STATUS_ALL, ChangeRequestKind, CitySort, CityStatus
@@ -93,9 +94,7 @@ class ChangeRequestForm(forms.Form):
     new_name = forms.CharField(label=_("New name"), required=False, max_length=200)
     new_field = forms.ModelChoiceField(label=_("New creative field"), required=False, queryset=None)
     effective_year = forms.IntegerField(label=_("From the year"), required=False)
-    left_on = forms.DateField(
-        label=_("Leaving on"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    left_on = forms.DateField(label=_("Leaving on"), required=False, widget=DateInput)
     reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 5}))
 
     def __init__(self, *args, city, **kwargs):

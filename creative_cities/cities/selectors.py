@@ -152,7 +152,7 @@ def city_contacts(*, city: City):
 
 
 def city_queryset() -> QuerySet[City]:
-    """Cities with what one city's page and answer show; fetch one with ``get_object_or_404``."""
+    """Cities, former members too, with their country, region and field: to pick one from (``get_object_or_404``)."""
     return City.objects.select_related("country__region", "field")
 
 
@@ -315,10 +315,6 @@ def change_request_list(*, city: City | None = None, status: str | None = None):
     if status:
         requests = requests.filter(status=status)
     return requests.order_by("-created_at")
-
-
-def change_request_get(*, pk: int) -> CityChangeRequest:
-    return change_request_list().get(pk=pk)
 
 
 def city_history(*, city: City):

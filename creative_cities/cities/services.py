@@ -11,6 +11,7 @@ from unidecode import unidecode
 
 from creative_cities.audit.services import audit_record, snapshot
 from creative_cities.core.mail import mail_people
+from creative_cities.core.services import model_changes, model_update
 from creative_cities.core.text import fold
 
 from .choices import ChangeRequestKind, ChangeRequestStatus, CityStatus
@@ -91,16 +92,14 @@ def city_update(*, city: City, **changes) -> list[str]:
     """Apply attribute changes (not the field: see city_change_field); return the names changed."""
     if "field" in changes:
         raise ValueError("Use city_change_field to change a city's creative field.")
-    changed = [key for key, value in changes.items() if getattr(city, key) != value]
+    changed = model_changes(instance=city, data=changes, fields=list(changes))
     if not changed:
         return []
     before = snapshot(city, changed)
-    for key in changed:
-        setattr(city, key, changes[key])
     if {"name", "registry_name", "country"} & set(changed):
-        city.search_text = city_search_text(name=city.name, registry_name=city.registry_name, country=city.country)
-    city.full_clean()
-    city.save()
+        named = {key: changes.get(key, getattr(city, key)) for key in ("name", "registry_name", "country")}
+        changes = {**changes, "search_text": city_search_text(**named)}
+    model_update(instance=city, data=changes, fields=[*changed, "search_text"])
     audit_record(action="city.update", obj=city, before=before, after=snapshot(city, changed))
     registry_changed()
     return changed
@@ -334,13 +333,11 @@ def city_contacts_update(*, city: City, contacts: dict[str, dict]) -> list[str]:
                 before[role], after[role] = old, {}
             continue
         if contact is None:
-            contact = CityContact(city=city, role=role)
-        if old == values:
+            contact = CityContact(city=city, role=role, **values)
+            contact.full_clean()
+            contact.save()
+        elif not model_update(instance=contact, data=values, fields=CONTACT_FIELDS):
             continue
-        for name, value in values.items():
-            setattr(contact, name, value)
-        contact.full_clean()
-        contact.save()
         changed.append(role)
         before[role], after[role] = old, values
     if changed:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from creative_cities.core.policies import signed_in
+from creative_cities.core.shortcuts import get_object_or_404_once
 
 from . import policies, selectors, services
 from .choices import ChangeRequestStatus, ContactRole
@@ -19,16 +20,14 @@ from .presentation import history_rows
 HISTORY_PAGE_SIZE = 50
 
 
-def _city_or_404(slug: str):
-    return get_object_or_404(selectors.city_list(status="all"), slug=slug)
-
-
 def _may_request_change(request, slug: str, **_kwargs) -> bool:
-    return policies.can_request_city_change(request.user, _city_or_404(slug))
+    city = get_object_or_404_once(request, selectors.city_queryset(), slug=slug)
+    return policies.can_request_city_change(request.user, city)
 
 
 def _may_see_history(request, slug: str) -> bool:
-    return policies.can_see_city_history(request.user, _city_or_404(slug))
+    city = get_object_or_404_once(request, selectors.city_queryset(), slug=slug)
+    return policies.can_see_city_history(request.user, city)
 
 
 def _may_decide(request, **kwargs) -> bool:
@@ -37,10 +36,7 @@ def _may_decide(request, **kwargs) -> bool:
 
 def _visible_change(request, pk: int) -> CityChangeRequest:
     """A request the person may see; for anyone else it does not exist."""
-    try:
-        change = selectors.change_request_get(pk=pk)
-    except CityChangeRequest.DoesNotExist as missing:
-        raise Http404 from missing
+    change = get_object_or_404(selectors.change_request_list(), pk=pk)
     if not policies.can_see_change_request(request.user, change):
         raise Http404
     return change
@@ -49,7 +45,7 @@ def _visible_change(request, pk: int) -> CityChangeRequest:
 @signed_in(_may_request_change)
 def change_request_create(request, slug: str):
     """Ask the Secretariat to change the city's name, creative field or status."""
-    city = selectors.city_get(slug=slug)
+    city = get_object_or_404_once(request, selectors.city_queryset(), slug=slug)
     form = ChangeRequestForm(request.POST or None, city=city)
     if request.method == "POST" and form.is_valid():
         try:
@@ -124,7 +120,7 @@ def change_request_withdraw(request, pk: int):
 @signed_in(_may_see_history)
 def city_history(request, slug: str):
     """Every change to the city's registry entry and profile: who, when, before and after."""
-    city = selectors.city_get(slug=slug)
+    city = get_object_or_404_once(request, selectors.city_queryset(), slug=slug)
     page = Paginator(selectors.city_history(city=city), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = history_rows(page.object_list)
     return render(
@@ -135,7 +131,8 @@ def city_history(request, slug: str):
 
 
 def _may_hand_over(request, slug: str) -> bool:
-    return policies.can_hand_over_focal_point(request.user, _city_or_404(slug))
+    city = get_object_or_404_once(request, selectors.city_queryset(), slug=slug)
+    return policies.can_hand_over_focal_point(request.user, city)
 
 
 @signed_in(_may_request_change)
@@ -145,7 +142,7 @@ def city_dashboard(request, slug: str):
     from creative_cities.accounts.selectors import role_list_current_for_city
     from creative_cities.knowledge.selectors import item_list_for_team
 
-    city = selectors.city_get(slug=slug)
+    city = get_object_or_404_once(request, selectors.city_queryset(), slug=slug)
     team = sorted(role_list_current_for_city(city=city), key=lambda role: (role.kind != "focal_point", str(role.user)))
     return render(
         request,
@@ -166,7 +163,7 @@ def city_dashboard(request, slug: str):
 @signed_in(_may_request_change)
 def city_contacts_edit(request, slug: str):
     """The city's contacts, one block per role; seen by members of the network only."""
-    city = selectors.city_get(slug=slug)
+    city = get_object_or_404_once(request, selectors.city_queryset(), slug=slug)
     existing = {contact.role: contact for contact in selectors.city_contacts(city=city)}
     forms = [
         (
@@ -194,7 +191,7 @@ def focal_point_handover(request, slug: str):
     from creative_cities.accounts.selectors import city_current_focal_point, user_get_by_email
     from creative_cities.accounts.services import focal_point_hand_over
 
-    city = selectors.city_get(slug=slug)
+    city = get_object_or_404_once(request, selectors.city_queryset(), slug=slug)
     form = FocalPointHandoverForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         newcomer = user_get_by_email(email=form.cleaned_data["email"])
@@ -218,7 +215,7 @@ def focal_point_handover(request, slug: str):
 @signed_in(_may_request_change)
 def city_images(request, slug: str):
     """The city's images: add one (checked and re-encoded before anything is stored) or remove one."""
-    city = selectors.city_get(slug=slug)
+    city = get_object_or_404_once(request, selectors.city_queryset(), slug=slug)
     form = CityImageForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -247,7 +244,7 @@ def city_images(request, slug: str):
 @require_POST
 @signed_in(_may_request_change)
 def city_image_remove(request, slug: str, pk: int):
-    city = selectors.city_get(slug=slug)
+    city = get_object_or_404_once(request, selectors.city_queryset(), slug=slug)
     image = get_object_or_404(selectors.city_image_list(city=city), pk=pk)
     services.city_image_remove(image=image)
     messages.success(request, _("The image is removed."))

@@ -33,3 +33,15 @@ class FastSelect(forms.Select):
                 parts.append("</optgroup>")
         parts.append("</select>")
         return SafeString("".join(parts))
+
+
+class DateInput(forms.DateInput):
+    """The browser's own date picker; the value is sent, and typed where there is no picker, as YYYY-MM-DD.
+
+    The ISO format whatever the page's language: it is the only one a date input takes.
+    """
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")

@@ -6,8 +6,6 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from creative_cities.core.uploads import DocumentUploadField, ImageUploadField
-
 from .choices import LANGUAGE_CHOICES, ItemKind, PartnerSector
 
 
@@ -241,22 +239,6 @@ class TranslationForm(forms.Form):
     results = forms.CharField(
         label=_("Results and outcomes"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
     )
-
-
-class AttachmentForm(forms.Form):
-    image = ImageUploadField(label=_("Image (JPEG, PNG, WebP or GIF)"), required=False, max_edge=1600)
-    document = DocumentUploadField(label=_("Or a PDF document"), required=False)
-    title = forms.CharField(
-        label=_("Title, or what the image shows"),
-        max_length=250,
-        help_text=_("Read aloud to people who cannot see the image."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors and bool(cleaned.get("image")) == bool(cleaned.get("document")):
-            raise forms.ValidationError(_("Send one file: an image or a PDF."))
-        return cleaned
 
 
 class ContactForm(forms.Form):

@@ -1,6 +1,6 @@
 """Reads of the knowledge base."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from creative_cities.cities import selectors as city_selectors
 from creative_cities.frameworks import selectors as framework_selectors
@@ -16,13 +16,8 @@ def item_list(*, published_only: bool = True) -> QuerySet[KnowledgeItem]:
     return items
 
 
-def item_get(*, slug: str) -> KnowledgeItem:
-    """One item with everything its page shows."""
-    return item_queryset().get(slug=slug)
-
-
 def item_queryset() -> QuerySet[KnowledgeItem]:
-    """Items, drafts included, with everything an item's page shows."""
+    """Items, whatever their status, with everything an item's page shows: to pick one from."""
     return item_list(published_only=False).prefetch_related(
         "cities__country",
         "fields",
@@ -37,6 +32,11 @@ def item_queryset() -> QuerySet[KnowledgeItem]:
         Prefetch("translations", queryset=ItemTranslation.objects.order_by("language")),
         "adaptations__owner_city",
     )
+
+
+def item_get(*, slug: str) -> KnowledgeItem:
+    """One item with everything its page shows."""
+    return item_queryset().get(slug=slug)
 
 
 def items_by_ids(ids) -> dict[int, KnowledgeItem]:
@@ -102,11 +102,6 @@ def transfer_counts() -> dict:
         "to_regions": named(by("owner_city__country__region", "owner_city__country__region__code"), regions),
         "fields": named(by("fields", "fields__code"), fields),
     }
-
-
-def item_search_fallback(*, query: str) -> QuerySet[KnowledgeItem]:
-    """Used only where the search index is not wanted (admin): a plain title match."""
-    return item_list().filter(Q(title__icontains=query) | Q(summary__icontains=query))
 
 
 def item_form_choices() -> dict:

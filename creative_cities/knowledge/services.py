@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from creative_cities.audit.services import audit_record, snapshot
 from creative_cities.core.mail import mail_people
+from creative_cities.core.services import fields_in, model_update
 from creative_cities.core.text import unique_slug
 
 from .choices import ItemStatus
@@ -59,10 +60,7 @@ def _set_relations(item, relations: dict) -> None:
 @transaction.atomic
 def item_create(*, by, owner_city, data: dict, relations: dict, partners=None, figures=None, links=None):
     """A new draft, written for ``owner_city`` (None: the Secretariat's own)."""
-    item = KnowledgeItem(owner_city=owner_city, created_by=by, status=ItemStatus.DRAFT)
-    for name in ITEM_FIELDS:
-        if name in data:
-            setattr(item, name, data[name])
+    item = KnowledgeItem(owner_city=owner_city, created_by=by, status=ItemStatus.DRAFT, **fields_in(data, ITEM_FIELDS))
     item.slug = item_unique_slug(item.title)
     item.full_clean()
     item.save()
@@ -78,11 +76,7 @@ def item_update(*, item: KnowledgeItem, by, data: dict, relations: dict, partner
     # Work on the row as it is now: the caller's copy may predate a review step.
     item = KnowledgeItem.objects.select_for_update().get(pk=item.pk)
     before = snapshot(item, [name for name in ITEM_FIELDS if name in data])
-    for name in ITEM_FIELDS:
-        if name in data:
-            setattr(item, name, data[name])
-    item.full_clean()
-    item.save()
+    model_update(instance=item, data=data, fields=ITEM_FIELDS, touch=True)
     _set_relations(item, relations)
     _set_rows(item, partners=partners, figures=figures, links=links)
     changed = {k: v for k, v in snapshot(item, list(before)).items() if before.get(k) != v}
@@ -135,10 +129,8 @@ def _move(item: KnowledgeItem, *, to: str, allowed_from: tuple, action: str, ext
             _("This item cannot go from “%(status)s” to this step.") % {"status": item.get_status_display()}
         )
     before = snapshot(item, ["status"])
-    item.status = to
-    for key, value in (extra or {}).items():
-        setattr(item, key, value)
-    item.save()
+    changes = {"status": to, **(extra or {})}
+    model_update(instance=item, data=changes, fields=list(changes), clean=None)
     audit_record(action=action, obj=item, before=before, after=snapshot(item, ["status", *list(extra or {})]))
     return item
 

@@ -11,20 +11,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from creative_cities.cities import selectors as city_selectors
+from creative_cities.core.forms import FileUploadForm
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.shortcuts import get_object_or_404_once
 
 from . import policies, selectors, services
-from .forms import AttachmentForm, ContactForm, ItemForm, ReviewForm, TranslationForm, item_initial
+from .forms import ContactForm, ItemForm, ReviewForm, TranslationForm, item_initial
 from .models import KnowledgeItem
 
 
-def _item_or_404(request, slug: str) -> KnowledgeItem:
-    """An item this person may see; for anyone else it does not exist."""
-    try:
-        item = selectors.item_get(slug=slug)
-    except KnowledgeItem.DoesNotExist as missing:
-        raise Http404 from missing
+def _visible_item(request, slug: str) -> KnowledgeItem:
+    """The page's item, if this person may see it; for anyone else it does not exist."""
+    item = get_object_or_404_once(request, selectors.item_queryset(), slug=slug)
     if not policies.can_see_item(request.user, item):
         raise Http404
     return item
@@ -35,7 +34,7 @@ def _may_create(request, **_kwargs) -> bool:
 
 
 def _may_edit(request, slug: str, **_kwargs) -> bool:
-    return policies.can_edit_item(request.user, _item_or_404(request, slug))
+    return policies.can_edit_item(request.user, _visible_item(request, slug))
 
 
 def _may_review_any(request, **_kwargs) -> bool:
@@ -43,12 +42,12 @@ def _may_review_any(request, **_kwargs) -> bool:
 
 
 def _may_review(request, slug: str, **_kwargs) -> bool:
-    return policies.can_review_item(request.user, _item_or_404(request, slug))
+    return policies.can_review_item(request.user, _visible_item(request, slug))
 
 
 @public
 def item_detail(request, slug: str):
-    item = _item_or_404(request, slug)
+    item = _visible_item(request, slug)
     shown = item.translation()
     return render(
         request,
@@ -118,7 +117,7 @@ def item_create(request):
 
 @signed_in(_may_edit)
 def item_edit(request, slug: str):
-    item = selectors.item_get(slug=slug)
+    item = get_object_or_404_once(request, selectors.item_queryset(), slug=slug)
     form = ItemForm(
         request.POST or None, choices=selectors.item_form_choices(), exclude_item=item, initial=item_initial(item)
     )
@@ -140,7 +139,7 @@ def item_edit(request, slug: str):
 @require_POST
 @signed_in(_may_edit)
 def item_submit(request, slug: str):
-    item = selectors.item_get(slug=slug)
+    item = get_object_or_404_once(request, selectors.item_queryset(), slug=slug)
     try:
         services.item_submit(item=item, by=request.user)
     except ValidationError as refused:
@@ -153,7 +152,7 @@ def item_submit(request, slug: str):
 @signed_in(_may_review)
 def item_review(request, slug: str):
     """Publish, or return with comments; the authors are told either way."""
-    item = selectors.item_get(slug=slug)
+    item = get_object_or_404_once(request, selectors.item_queryset(), slug=slug)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -173,7 +172,7 @@ def item_review(request, slug: str):
 @require_POST
 @signed_in(_may_edit)
 def item_unpublish(request, slug: str):
-    item = selectors.item_get(slug=slug)
+    item = get_object_or_404_once(request, selectors.item_queryset(), slug=slug)
     try:
         services.item_unpublish(item=item, by=request.user, reason=request.POST.get("reason", ""))
     except ValidationError as refused:
@@ -190,7 +189,7 @@ def review_queue(request):
 
 @signed_in(_may_edit)
 def item_translations(request, slug: str):
-    item = selectors.item_get(slug=slug)
+    item = get_object_or_404_once(request, selectors.item_queryset(), slug=slug)
     form = TranslationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -206,7 +205,7 @@ def item_translations(request, slug: str):
 @require_POST
 @signed_in(_may_edit)
 def item_translation_delete(request, slug: str, language: str):
-    item = selectors.item_get(slug=slug)
+    item = get_object_or_404_once(request, selectors.item_queryset(), slug=slug)
     translation = get_object_or_404(item.translations.all(), language=language)
     services.item_translation_delete(translation=translation)
     messages.success(request, _("The translation is removed."))
@@ -215,8 +214,8 @@ def item_translation_delete(request, slug: str, language: str):
 
 @signed_in(_may_edit)
 def item_attachments(request, slug: str):
-    item = selectors.item_get(slug=slug)
-    form = AttachmentForm(request.POST or None, request.FILES or None)
+    item = get_object_or_404_once(request, selectors.item_queryset(), slug=slug)
+    form = FileUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         upload = data["image"] or data["document"]
@@ -229,7 +228,7 @@ def item_attachments(request, slug: str):
 @require_POST
 @signed_in(_may_edit)
 def item_attachment_remove(request, slug: str, pk: int):
-    item = selectors.item_get(slug=slug)
+    item = get_object_or_404_once(request, selectors.item_queryset(), slug=slug)
     services.item_attachment_remove(attachment=get_object_or_404(item.attachments.all(), pk=pk))
     messages.success(request, _("The file is removed."))
     return redirect("knowledge:item_attachments", slug=item.slug)
@@ -238,7 +237,7 @@ def item_attachment_remove(request, slug: str, pk: int):
 @signed_in()
 def item_contact(request, slug: str):
     """Write to the focal point of a city looking for partners; its address stays hidden."""
-    item = _item_or_404(request, slug)
+    item = _visible_item(request, slug)
     if not policies.can_contact_partners(request.user, item):
         raise Http404
     form = ContactForm(request.POST or None)
@@ -255,7 +254,7 @@ def item_contact(request, slug: str):
 
 @signed_in(_may_edit)
 def item_versions(request, slug: str):
-    item = selectors.item_get(slug=slug)
+    item = get_object_or_404_once(request, selectors.item_queryset(), slug=slug)
     return render(request, "knowledge/item_versions.html", {"item": item, "versions": item.versions.all()})
 
 

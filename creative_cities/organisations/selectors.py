@@ -32,7 +32,7 @@ def organisation_list(
 
 
 def organisation_queryset() -> QuerySet[Organisation]:
-    """Organisations with what one organisation's page and answer show."""
+    """Organisations with what an organisation's page shows: to pick one from (``get_object_or_404``)."""
     return Organisation.objects.select_related("country__region", "member_city", "verified_by")
 
 

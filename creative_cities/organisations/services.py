@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from creative_cities.audit.services import audit_record, snapshot
+from creative_cities.core.services import fields_in, model_changes, model_update
 from creative_cities.core.text import unique_slug
 from creative_cities.notifications.services import notify
 from creative_cities.search.services import schedule_index
@@ -16,12 +17,11 @@ from .models import Organisation, OrganisationMember
 
 ORGANISATION_FIELDS = ["name", "sector", "country", "town", "member_city", "website", "description"]
 AUDITED = [*ORGANISATION_FIELDS, "verified_at"]
+# What the Secretariat verified: changing one needs verifying again.
+IDENTITY = ["name", "country", "sector"]
 
 
-def _apply(organisation: Organisation, data: dict) -> None:
-    for name in ORGANISATION_FIELDS:
-        if name in data:
-            setattr(organisation, name, data[name])
+def _clean(organisation: Organisation) -> None:
     if organisation.member_city_id and organisation.member_city.country_id != organisation.country_id:
         raise ValidationError({"member_city": _("This member city is not in the organisation's country.")})
     organisation.full_clean(exclude=["slug"])
@@ -30,8 +30,8 @@ def _apply(organisation: Organisation, data: dict) -> None:
 @transaction.atomic
 def organisation_create(*, by, data: dict) -> Organisation:
     """A new organisation; the person who registers it becomes its first administrator."""
-    organisation = Organisation(created_by=by)
-    _apply(organisation, data)
+    organisation = Organisation(created_by=by, **fields_in(data, ORGANISATION_FIELDS))
+    _clean(organisation)
     organisation.slug = unique_slug(organisation.name, queryset=Organisation.objects.all(), fallback="organisation")
     organisation.save()
     OrganisationMember.objects.create(organisation=organisation, user=by, role=MemberRole.ADMIN)
@@ -44,11 +44,10 @@ def organisation_create(*, by, data: dict) -> Organisation:
 def organisation_update(*, organisation: Organisation, by, data: dict) -> Organisation:
     """Change the organisation's facts. A new name, country or sector needs verifying again."""
     before = snapshot(organisation, AUDITED)
-    _apply(organisation, data)
-    identity = ("name", "country", "sector")
-    if organisation.is_verified and any(before[name] != snapshot(organisation, [name])[name] for name in identity):
-        organisation.verified_at, organisation.verified_by = None, None
-    organisation.save()
+    data = fields_in(data, ORGANISATION_FIELDS)
+    if organisation.is_verified and model_changes(instance=organisation, data=data, fields=IDENTITY):
+        data.update(verified_at=None, verified_by=None)
+    model_update(instance=organisation, data=data, fields=[*data], clean=_clean)
     audit_record(action="organisation.update", obj=organisation, before=before, after=snapshot(organisation, AUDITED))
     schedule_index("organisation", organisation.pk)
     return organisation

@@ -3,26 +3,18 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.shortcuts import get_object_or_404_once
 
 from . import policies, selectors, services
 from .forms import MemberAddForm, MemberRoleForm, OrganisationFilterForm, OrganisationForm
-from .models import Organisation, OrganisationMember
 
 PAGE_SIZE = 50
-
-
-def _organisation_or_404(slug: str) -> Organisation:
-    try:
-        return selectors.organisation_get(slug=slug)
-    except Organisation.DoesNotExist as missing:
-        raise Http404 from missing
 
 
 def _may_create(request, **_kwargs) -> bool:
@@ -30,11 +22,13 @@ def _may_create(request, **_kwargs) -> bool:
 
 
 def _may_edit(request, slug: str, **_kwargs) -> bool:
-    return policies.can_edit_organisation(request.user, _organisation_or_404(slug))
+    organisation = get_object_or_404_once(request, selectors.organisation_queryset(), slug=slug)
+    return policies.can_edit_organisation(request.user, organisation)
 
 
 def _may_see_members(request, slug: str, **_kwargs) -> bool:
-    return policies.can_see_members(request.user, _organisation_or_404(slug))
+    organisation = get_object_or_404_once(request, selectors.organisation_queryset(), slug=slug)
+    return policies.can_see_members(request.user, organisation)
 
 
 def _may_verify(request, **_kwargs) -> bool:
@@ -81,7 +75,7 @@ def organisation_list(request):
 
 @public
 def organisation_detail(request, slug: str):
-    organisation = _organisation_or_404(slug)
+    organisation = get_object_or_404_once(request, selectors.organisation_queryset(), slug=slug)
     may_see_members = policies.can_see_members(request.user, organisation)
     return render(
         request,
@@ -119,10 +113,12 @@ def organisation_create(request):
 
 @signed_in(_may_edit)
 def organisation_edit(request, slug: str):
-    organisation = _organisation_or_404(slug)
+    organisation = get_object_or_404_once(request, selectors.organisation_queryset(), slug=slug)
     # The form gets its own copy: validating a model form writes into its instance, and
     # the service must see the values before the change (audit, verification).
-    form = OrganisationForm(request.POST or None, instance=_organisation_or_404(slug))
+    form = OrganisationForm(
+        request.POST or None, instance=get_object_or_404(selectors.organisation_queryset(), slug=slug)
+    )
     if request.method == "POST" and form.is_valid():
         was_verified = organisation.is_verified
         organisation = _save(request, form, organisation)
@@ -137,7 +133,7 @@ def organisation_edit(request, slug: str):
 
 @signed_in(_may_see_members)
 def organisation_members(request, slug: str):
-    organisation = _organisation_or_404(slug)
+    organisation = get_object_or_404_once(request, selectors.organisation_queryset(), slug=slug)
     may_manage = policies.can_manage_members(request.user, organisation)
     form = MemberAddForm(request.POST or None)
     if request.method == "POST":
@@ -166,15 +162,11 @@ def organisation_members(request, slug: str):
     )
 
 
-def _member_or_404(organisation: Organisation, pk: int) -> OrganisationMember:
-    return get_object_or_404(OrganisationMember.objects.select_related("user"), pk=pk, organisation=organisation)
-
-
 @require_POST
 @signed_in(_may_edit)
 def organisation_member_role(request, slug: str, pk: int):
-    organisation = _organisation_or_404(slug)
-    member = _member_or_404(organisation, pk)
+    organisation = get_object_or_404_once(request, selectors.organisation_queryset(), slug=slug)
+    member = get_object_or_404(selectors.organisation_members(organisation=organisation), pk=pk)
     form = MemberRoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a role."))
@@ -191,8 +183,8 @@ def organisation_member_role(request, slug: str, pk: int):
 @require_POST
 @signed_in(_may_edit)
 def organisation_member_remove(request, slug: str, pk: int):
-    organisation = _organisation_or_404(slug)
-    member = _member_or_404(organisation, pk)
+    organisation = get_object_or_404_once(request, selectors.organisation_queryset(), slug=slug)
+    member = get_object_or_404(selectors.organisation_members(organisation=organisation), pk=pk)
     try:
         services.organisation_member_remove(member=member, by=request.user)
     except ValidationError as error:
@@ -205,7 +197,7 @@ def organisation_member_remove(request, slug: str, pk: int):
 @require_POST
 @signed_in(_may_verify)
 def organisation_verify(request, slug: str):
-    organisation = _organisation_or_404(slug)
+    organisation = get_object_or_404_once(request, selectors.organisation_queryset(), slug=slug)
     verified = request.POST.get("verified") != "0"
     services.organisation_verify(organisation=organisation, by=request.user, verified=verified)
     messages.success(request, _("Marked as verified.") if verified else _("No longer marked as verified."))

@@ -4,23 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities.models import City
-from creative_cities.core.uploads import DocumentUploadField, ImageUploadField
-from creative_cities.core.widgets import FastSelect
+from creative_cities.core.widgets import DateInput, FastSelect
 from creative_cities.knowledge.choices import LANGUAGE_CHOICES
 
 from .choices import STATUS_MOVES, MilestoneStatus, PartnerRole, ProjectStatus
 from .parties import party_from_key
 
 PARTNER_ROLES = [(value, label) for value, label in PartnerRole.choices if value != PartnerRole.LEAD]
-
-
-class DateInput(forms.DateInput):
-    """The browser's own date picker; typed as YYYY-MM-DD where there is none."""
-
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ProjectForm(forms.Form):
@@ -221,22 +211,6 @@ class BaseResultFormSet(forms.BaseFormSet):
 
 
 ResultFormSet = forms.formset_factory(ResultForm, formset=BaseResultFormSet, extra=2, can_delete=True, max_num=100)
-
-
-class DocumentForm(forms.Form):
-    image = ImageUploadField(label=_("Image (JPEG, PNG, WebP or GIF)"), required=False, max_edge=1600)
-    document = DocumentUploadField(label=_("Or a PDF document"), required=False)
-    title = forms.CharField(
-        label=_("Title, or what the image shows"),
-        max_length=250,
-        help_text=_("Read aloud to people who cannot see the image."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors and bool(cleaned.get("image")) == bool(cleaned.get("document")):
-            raise forms.ValidationError(_("Send one file: an image or a PDF."))
-        return cleaned
 
 
 class ProjectUpdateForm(forms.Form):

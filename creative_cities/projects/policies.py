@@ -10,11 +10,6 @@ from creative_cities.accounts.selectors import user_is_secretariat
 from .parties import acts_for, party_list_for
 
 
-def can_see_project(user, project) -> bool:
-    """Everyone: a project's page is its public account."""
-    return True
-
-
 def can_create_project(user) -> bool:
     """A signed-in person who acts for at least one city or organisation, or the Secretariat."""
     if not user.is_authenticated:

@@ -10,7 +10,7 @@ from creative_cities.cities.models import City
 from creative_cities.organisations.models import Organisation
 
 from .choices import MilestoneStatus
-from .models import Milestone, Project, ProjectFollower, ProjectPartner, ProjectUpdate
+from .models import Milestone, Project, ProjectDocument, ProjectFollower, ProjectPartner, ProjectUpdate
 from .parties import party_key, party_list_for
 
 
@@ -56,13 +56,26 @@ def project_list(
 
 
 def project_queryset() -> QuerySet[Project]:
-    """Projects with their lead, for the policies to judge."""
+    """Projects with their lead, for the policies to judge: the team's pages pick one from it."""
     return Project.objects.select_related("lead_city", "lead_organisation")
 
 
 def project_find(*, slug: str) -> Project:
     """A project with its lead, for the policies to judge."""
     return project_queryset().get(slug=slug)
+
+
+def project_partner_list(*, project: Project) -> QuerySet[ProjectPartner]:
+    return ProjectPartner.objects.filter(project=project).select_related("city", "organisation")
+
+
+def project_milestone_list(*, project: Project) -> QuerySet[Milestone]:
+    return Milestone.objects.filter(project=project)
+
+
+def project_document_queryset() -> QuerySet[ProjectDocument]:
+    """Documents with their project and its lead, for the policies to judge."""
+    return ProjectDocument.objects.select_related("project__lead_city", "project__lead_organisation")
 
 
 def project_get(*, slug: str) -> Project:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from creative_cities.audit.services import audit_record, snapshot
 from creative_cities.cities.models import City
+from creative_cities.core.services import fields_in, model_update
 from creative_cities.core.text import unique_slug
 from creative_cities.notifications.services import notify
 
@@ -55,10 +56,7 @@ def _schedule_index(project: Project) -> None:
         schedule_index(SEARCH_KIND, project.pk)
 
 
-def _apply(project: Project, data: dict) -> None:
-    for name in PROJECT_FIELDS:
-        if name in data:
-            setattr(project, name, data[name])
+def _clean(project: Project) -> None:
     if project.lead_city_id is None and project.lead_organisation_id is None:
         raise ValidationError({"lead_city": _("Name the city or the organisation that leads the project.")})
     project.full_clean(exclude=["slug"])
@@ -77,8 +75,8 @@ def _relations_snapshot(project: Project) -> dict:
 @transaction.atomic
 def project_create(*, by, data: dict, relations: dict | None = None) -> Project:
     """A new project; whoever creates it must act for its lead (the views and the API check)."""
-    project = Project(created_by=by)
-    _apply(project, data)
+    project = Project(created_by=by, **fields_in(data, PROJECT_FIELDS))
+    _clean(project)
     slug = unique_slug(project.title, queryset=Project.objects.all(), fallback="project")
     if slug in RESERVED_SLUGS:
         slug = unique_slug(f"{project.title} project", queryset=Project.objects.all(), fallback="project")
@@ -101,8 +99,7 @@ def project_update(*, project: Project, by, data: dict, relations: dict | None =
     if wanted != current.status and wanted not in STATUS_MOVES.get(current.status, set()):
         labels = {"before": current.get_status_display(), "after": ProjectStatus(wanted).label}
         raise ValidationError({"status": _("A project cannot go from “%(before)s” to “%(after)s”.") % labels})
-    _apply(project, data)
-    project.save()
+    model_update(instance=project, data=data, fields=PROJECT_FIELDS, clean=_clean, touch=True)
     _set_relations(project, relations or {})
     after = {**snapshot(project, AUDITED), **_relations_snapshot(project)}
     audit_record(action="project.update", obj=project, before=before, after=after)
@@ -179,26 +176,23 @@ def project_partner_remove(*, partner: ProjectPartner, by) -> None:
 # Milestones -----------------------------------------------------------------
 
 
-def _apply_milestone(milestone: Milestone, data: dict) -> None:
-    for name in MILESTONE_FIELDS:
-        if name in data:
-            setattr(milestone, name, data[name])
+def _done_on(status: str, done_on: date | None) -> date | None:
+    """The day a milestone was done: today unless given, never a day to come; none unless it is done."""
+    if status != MilestoneStatus.DONE:
+        return None
     today = timezone.localdate()
-    if milestone.status == MilestoneStatus.DONE:
-        milestone.done_on = milestone.done_on or today
-        if milestone.done_on > today:
-            raise ValidationError({"done_on": _("A milestone cannot be done on a day still to come.")})
-    else:
-        # Only a milestone that is done has a day it was done.
-        milestone.done_on = None
-    milestone.full_clean()
+    done_on = done_on or today
+    if done_on > today:
+        raise ValidationError({"done_on": _("A milestone cannot be done on a day still to come.")})
+    return done_on
 
 
 @transaction.atomic
 def milestone_create(*, project: Project, by, data: dict) -> Milestone:
     """A dated step of the project. Marked done, it takes today's date unless another is given."""
-    milestone = Milestone(project=project)
-    _apply_milestone(milestone, data)
+    milestone = Milestone(project=project, **fields_in(data, MILESTONE_FIELDS))
+    milestone.done_on = _done_on(milestone.status, milestone.done_on)
+    milestone.full_clean()
     milestone.save()
     audit_record(action="project.milestone_create", obj=milestone, after=snapshot(milestone, MILESTONE_FIELDS))
     return milestone
@@ -208,11 +202,16 @@ def milestone_create(*, project: Project, by, data: dict) -> Milestone:
 def milestone_update(*, milestone: Milestone, by, data: dict) -> Milestone:
     """Change a milestone; a new due date means its team is reminded again when it nears."""
     before = snapshot(milestone, MILESTONE_FIELDS)
-    due_before = milestone.due_on
-    _apply_milestone(milestone, data)
-    if milestone.due_on != due_before:
-        milestone.reminded_on = None
-    milestone.save()
+    data = {
+        **data,
+        "done_on": _done_on(data.get("status", milestone.status), data.get("done_on", milestone.done_on)),
+    }
+    if "due_on" in data and data["due_on"] != milestone.due_on:
+        # Reminded again as the new date nears. The reminder is read again first: this
+        # copy of the milestone may predate it, and only what differs is written.
+        milestone.refresh_from_db(fields=["reminded_on"])
+        data["reminded_on"] = None
+    model_update(instance=milestone, data=data, fields=[*MILESTONE_FIELDS, "reminded_on"])
     audit_record(
         action="project.milestone_update",
         obj=milestone,

@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from creative_cities.cities import selectors as city_selectors
+from creative_cities.core.forms import FileUploadForm
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.shortcuts import get_object_or_404_once
 
 from . import policies, selectors, services
 from .forms import (
-    DocumentForm,
     MilestoneForm,
     MilestoneStatusForm,
     PartnerAddForm,
@@ -28,17 +29,10 @@ from .forms import (
     ProjectUpdateForm,
     ResultFormSet,
 )
-from .models import Milestone, Project, ProjectDocument, ProjectPartner
+from .models import Project
 from .parties import acts_for
 
 PAGE_SIZE = 30
-
-
-def _project_or_404(slug: str) -> Project:
-    try:
-        return selectors.project_find(slug=slug)
-    except Project.DoesNotExist as missing:
-        raise Http404 from missing
 
 
 def _may_create(request, **_kwargs) -> bool:
@@ -46,20 +40,22 @@ def _may_create(request, **_kwargs) -> bool:
 
 
 def _may_edit(request, slug: str, **_kwargs) -> bool:
-    return policies.can_edit_project(request.user, _project_or_404(slug))
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
+    return policies.can_edit_project(request.user, project)
 
 
 def _may_contribute(request, slug: str, **_kwargs) -> bool:
-    return policies.can_contribute_to_project(request.user, _project_or_404(slug))
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
+    return policies.can_contribute_to_project(request.user, project)
 
 
 def _may_follow(request, slug: str, **_kwargs) -> bool:
-    _project_or_404(slug)
+    get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
     return policies.can_follow_project(request.user)
 
 
 def _may_remove_document(request, slug: str, pk: int, **_kwargs) -> bool:
-    document = get_object_or_404(ProjectDocument.objects.select_related("project"), pk=pk, project__slug=slug)
+    document = get_object_or_404_once(request, selectors.project_document_queryset(), pk=pk, project__slug=slug)
     return policies.can_remove_project_document(request.user, document)
 
 
@@ -152,7 +148,7 @@ def project_create(request):
 
 @signed_in(_may_edit)
 def project_edit(request, slug: str):
-    project = _project_or_404(slug)
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
     initial = {
         **{name: getattr(project, name) for name in ProjectForm.base_fields if hasattr(project, name)},
         **{name: list(getattr(project, name).all()) for name in ("fields", "objectives", "areas", "sdg_goals")},
@@ -173,13 +169,9 @@ def project_edit(request, slug: str):
 # Partners ---------------------------------------------------------------------
 
 
-def _partner_or_404(project: Project, pk: int) -> ProjectPartner:
-    return get_object_or_404(ProjectPartner.objects.select_related("city", "organisation"), pk=pk, project=project)
-
-
 @signed_in(_may_edit)
 def project_partners(request, slug: str):
-    project = _project_or_404(slug)
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
     form = PartnerAddForm(request.POST or None, party_choices=selectors.partner_choices())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -212,8 +204,8 @@ def project_partners(request, slug: str):
 @require_POST
 @signed_in(_may_edit)
 def project_partner_edit(request, slug: str, pk: int):
-    project = _project_or_404(slug)
-    partner = _partner_or_404(project, pk)
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
+    partner = get_object_or_404(selectors.project_partner_list(project=project), pk=pk)
     form = PartnerForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(str(m) for errors in form.errors.values() for m in errors))
@@ -230,8 +222,8 @@ def project_partner_edit(request, slug: str, pk: int):
 @require_POST
 @signed_in(_may_edit)
 def project_partner_remove(request, slug: str, pk: int):
-    project = _project_or_404(slug)
-    partner = _partner_or_404(project, pk)
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
+    partner = get_object_or_404(selectors.project_partner_list(project=project), pk=pk)
     services.project_partner_remove(partner=partner, by=request.user)
     messages.success(request, _("%(party)s is no longer a partner.") % {"party": partner.party})
     return redirect("projects:project_partners", slug=slug)
@@ -240,13 +232,9 @@ def project_partner_remove(request, slug: str, pk: int):
 # Milestones -------------------------------------------------------------------
 
 
-def _milestone_or_404(project: Project, pk: int) -> Milestone:
-    return get_object_or_404(Milestone, pk=pk, project=project)
-
-
 @signed_in(_may_contribute)
 def project_milestones(request, slug: str):
-    project = _project_or_404(slug)
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
     may_edit = policies.can_edit_project(request.user, project)
     form = MilestoneForm(request.POST or None)
     if request.method == "POST":
@@ -274,8 +262,8 @@ def project_milestones(request, slug: str):
 
 @signed_in(_may_contribute)
 def milestone_edit(request, slug: str, pk: int):
-    project = _project_or_404(slug)
-    milestone = _milestone_or_404(project, pk)
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
+    milestone = get_object_or_404(selectors.project_milestone_list(project=project), pk=pk)
     may_edit = policies.can_edit_project(request.user, project)
     form_class = MilestoneForm if may_edit else MilestoneStatusForm
     initial = {name: getattr(milestone, name) for name in form_class.base_fields}
@@ -298,8 +286,8 @@ def milestone_edit(request, slug: str, pk: int):
 @require_POST
 @signed_in(_may_edit)
 def milestone_delete(request, slug: str, pk: int):
-    project = _project_or_404(slug)
-    milestone = _milestone_or_404(project, pk)
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
+    milestone = get_object_or_404(selectors.project_milestone_list(project=project), pk=pk)
     services.milestone_delete(milestone=milestone, by=request.user)
     messages.success(request, _("The milestone “%(title)s” is deleted.") % {"title": milestone.title})
     return redirect("projects:project_milestones", slug=slug)
@@ -310,7 +298,7 @@ def milestone_delete(request, slug: str, pk: int):
 
 @signed_in(_may_edit)
 def project_results(request, slug: str):
-    project = _project_or_404(slug)
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
     initial = [
         {name: getattr(r, name) for name in ("label", "value", "target", "unit", "note")} for r in project.results.all()
     ]
@@ -329,8 +317,8 @@ def project_results(request, slug: str):
 
 @signed_in(_may_contribute)
 def project_documents(request, slug: str):
-    project = _project_or_404(slug)
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
+    form = FileUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -358,7 +346,7 @@ def project_documents(request, slug: str):
 @require_POST
 @signed_in(_may_remove_document)
 def project_document_remove(request, slug: str, pk: int):
-    document = get_object_or_404(ProjectDocument, pk=pk, project__slug=slug)
+    document = get_object_or_404_once(request, selectors.project_document_queryset(), pk=pk, project__slug=slug)
     services.project_document_remove(document=document, by=request.user)
     messages.success(request, _("The file is removed."))
     return redirect("projects:project_documents", slug=slug)
@@ -366,7 +354,7 @@ def project_document_remove(request, slug: str, pk: int):
 
 @signed_in(_may_contribute)
 def project_update_create(request, slug: str):
-    project = _project_or_404(slug)
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
     form = ProjectUpdateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -382,7 +370,7 @@ def project_update_create(request, slug: str):
 @require_POST
 @signed_in(_may_follow)
 def project_follow(request, slug: str):
-    project = _project_or_404(slug)
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
     services.project_follow(project=project, user=request.user)
     messages.success(request, _("You follow this project: you will receive its updates."))
     return redirect(project)
@@ -391,7 +379,7 @@ def project_follow(request, slug: str):
 @require_POST
 @signed_in(_may_follow)
 def project_unfollow(request, slug: str):
-    project = _project_or_404(slug)
+    project = get_object_or_404_once(request, selectors.project_queryset(), slug=slug)
     services.project_unfollow(project=project, user=request.user)
     messages.success(request, _("You no longer follow this project."))
     return redirect(project)

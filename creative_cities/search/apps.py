@@ -8,9 +8,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from . import city_documents
-
-        city_documents.register()
         _limit_blas_threads(getattr(settings, "SEARCH_BLAS_THREADS", 1))
 
 

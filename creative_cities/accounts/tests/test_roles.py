@@ -32,6 +32,24 @@ def test_subnetwork_coordinators_serve_two_years(focal_point_lyon_user, lyon):
     assert role not in role_list_current(user=focal_point_lyon_user, on=date(2028, 1, 1))
 
 
+def test_a_role_is_held_from_its_first_day_up_to_not_including_its_end(focal_point_lyon_user, lyon):
+    role = role_grant(
+        user=focal_point_lyon_user,
+        kind=RoleKind.STEERING_GROUP,
+        granted_by=None,
+        starts_on=date(2026, 3, 1),
+        ends_on=date(2026, 6, 1),
+    )
+    held_on = {
+        day: role in Role.objects.current(day) for day in (date(2026, 2, 28), date(2026, 3, 1), date(2026, 5, 31))
+    }
+    assert held_on == {date(2026, 2, 28): False, date(2026, 3, 1): True, date(2026, 5, 31): True}
+    assert role not in Role.objects.current(date(2026, 6, 1))
+    # Not held yet, but not ended either: the Secretariat may still end it.
+    assert role in Role.objects.not_ended(date(2026, 2, 28))
+    assert role not in Role.objects.not_ended(date(2026, 6, 1))
+
+
 def test_one_person_may_hold_several_roles(focal_point_lyon_user, lyon):
     role_grant(user=focal_point_lyon_user, kind=RoleKind.STEERING_GROUP, granted_by=None)
     kinds = set(role_list_current(user=focal_point_lyon_user).values_list("kind", flat=True))

@@ -50,14 +50,6 @@ def percent_of(value, total) -> float:
 
 
 @register.filter
-def is_secretariat(user) -> bool:
-    """Whether to show the Secretariat's link; the pages check the same policy themselves."""
-    from creative_cities.accounts.selectors import user_is_secretariat
-
-    return user_is_secretariat(user)
-
-
-@register.filter
 def markdown(text):
     """Markdown rendered and sanitised (core.markdown)."""
     from creative_cities.core.markdown import render_markdown

@@ -319,3 +319,25 @@ def test_a_pdf_over_the_cap_is_refused_before_parsing(settings):
     with pytest.raises(ValidationError) as refused:
         clean_pdf(SimpleUploadedFile("big.pdf", _pdf_with_script(), content_type="application/pdf"))
     assert refused.value.code == "too_large"
+
+
+# The form of one file, an image or a PDF -----------------------------------
+
+
+def test_the_file_form_takes_one_file_an_image_or_a_pdf_each_cleaned(media_root):
+    from creative_cities.core.forms import FileUploadForm
+
+    def form(**files):
+        return FileUploadForm({"title": "Plan"}, files)
+
+    image = form(image=upload(encode(halves((2400, 1200)), "PNG"), name="plan.png"))
+    assert image.is_valid()
+    assert opened(image.cleaned_data["image"]).size == (1600, 800)
+    pdf = form(document=upload(_pdf_with_script(), name="plan.pdf", content_type="application/pdf"))
+    assert pdf.is_valid()
+    assert b"/JavaScript" not in pdf.cleaned_data["document"].read()
+    for files in ({}, {"image": image.files["image"], "document": pdf.files["document"]}):
+        refused = form(**files)
+        assert not refused.is_valid()
+        assert refused.non_field_errors() == ["Send one file: an image or a PDF."]
+    assert not media_root.exists() or not any(media_root.iterdir())

@@ -47,3 +47,19 @@ def test_fast_select_escapes_labels_and_marks_the_chosen_option():
     assert "Xavier &amp; &lt;Yves&gt;" in html
     assert '<option value="x" selected>' in html
     assert '<optgroup label="Group">' in html
+
+
+def test_a_date_field_offers_the_browsers_picker_with_an_iso_date_in_every_language():
+    from datetime import date
+
+    from django.utils import translation
+
+    from creative_cities.core.widgets import DateInput
+
+    class When(forms.Form):
+        day = forms.DateField(widget=DateInput)
+
+    for language in ("en", "fr", "es"):
+        with translation.override(language):
+            html = str(When(initial={"day": date(2026, 3, 9)})["day"])
+        assert 'type="date"' in html and 'value="2026-03-09"' in html

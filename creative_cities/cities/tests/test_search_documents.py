@@ -6,7 +6,10 @@ from creative_cities.cities.models import City
 from creative_cities.search import services
 from creative_cities.search.selectors import search
 
-pytestmark = pytest.mark.usefixtures("lexical_only")
+
+@pytest.fixture(autouse=True)
+def lexical_only(settings):
+    settings.SEARCH_EMBEDDER = ""
 
 
 @pytest.fixture

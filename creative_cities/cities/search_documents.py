@@ -7,11 +7,10 @@ country's and field's names in English, French and Spanish, and its descriptions
 
 from django.utils import translation
 
-from creative_cities.cities.choices import CityStatus
-from creative_cities.cities.models import City
+from creative_cities.search.providers import DocumentData
 
-from . import providers
-from .providers import DocumentData
+from .choices import CityStatus
+from .models import City
 
 KIND = "city"
 
@@ -68,4 +67,6 @@ def cities_by_id(ids: list[int]) -> dict[int, City]:
 
 
 def register() -> None:
+    from creative_cities.search import providers
+
     providers.register(KIND, documents=city_documents, all_ids=city_ids, load=cities_by_id)

@@ -217,12 +217,12 @@ def _write_report(scores) -> None:
 
 How well the knowledge base's search finds what people look for, whatever the
 language they write in. This page is written by a test
-(`creative_cities/search/tests/relevance/test_relevance.py`) from what it measures;
+(`tests/relevance/test_relevance.py`) from what it measures;
 do not edit the figures by hand.
 
 ## Corpus
 
-`creative_cities/search/tests/relevance/corpus.json` holds {len(items)} hand-written
+`tests/relevance/corpus.json` holds {len(items)} hand-written
 items on {topics} distinct topics of creative cities (a street-music festival run by
 teenagers, school canteens supplied by local farms, a literary translation residency,
 a design quarter on former docks, training film crews, …), several items per topic in
