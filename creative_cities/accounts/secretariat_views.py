@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -95,7 +96,10 @@ def _render_detail(request, person: User, *, grant_form=None, end_form=None, han
             "current_roles": end_forms,
             "history": selectors.role_list_history(user=person),
             "invitations": secretariat_selectors.user_invitations(user=person),
-            "tokens": secretariat_selectors.user_api_tokens(user=person),
+            "tokens": [
+                (token, active, reverse("secretariat:token_revoke", args=[person.pk, token.pk]))
+                for token, active in secretariat_selectors.user_api_tokens(user=person)
+            ],
             "events": [(event, audit_event_changes(event)) for event in events],
             "grant_form": grant_form or RoleGrantForm(),
             "hand_over_form": hand_over_form or FocalPointHandOverForm(),

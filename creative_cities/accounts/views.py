@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -141,7 +142,13 @@ def token_list(request):
     return render(
         request,
         "accounts/token_list.html",
-        {"form": form, "secret": secret, "tokens": [(t, selectors.token_is_active(t)) for t in tokens]},
+        {
+            "form": form,
+            "secret": secret,
+            "tokens": [
+                (t, selectors.token_is_active(t), reverse("accounts:token_revoke", args=[t.pk])) for t in tokens
+            ],
+        },
         status=201 if secret else 200,
     )
 
