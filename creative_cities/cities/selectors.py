@@ -1,14 +1,13 @@
 """Reads of the member registry, shared by pages, exports and the API."""
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
 from django.urls import reverse
 
+from creative_cities.core import versions
 from creative_cities.core.models import current_language
 from creative_cities.core.text import fold
 
@@ -171,31 +170,12 @@ def city_neighbours(*, city: City, limit: int = 6) -> QuerySet[City]:
     )
 
 
-REGISTRY_VERSION_KEY = "registry:version"
-# How long another server process may go on using a version after a change: each
-# process forgets its own at once (services call registry_version_forget), but
-# the default cache is per process.
-REGISTRY_VERSION_TTL = 10
-
-
 def registry_version() -> str:
-    """A token that changes whenever the registry changes; keys the ETags and the caches below."""
-    version = cache.get(REGISTRY_VERSION_KEY)
-    if version is None:
-        # One round trip for the four tables: their sizes and last changes.
-        # Table names come from the models, never from input.
-        tables = [connection.ops.quote_name(m._meta.db_table) for m in (City, Country, CreativeField, Region)]
-        parts = ", ".join(f"(SELECT COUNT(*) FROM {t}), (SELECT MAX(updated_at) FROM {t})" for t in tables)  # noqa: S608
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {parts}")
-            stamps = cursor.fetchone()
-        version = hashlib.sha256(repr(stamps).encode()).hexdigest()[:24]
-        cache.set(REGISTRY_VERSION_KEY, version, REGISTRY_VERSION_TTL)
-    return version
+    """A token that changes whenever the registry changes (the "registry" set of ``core.versions``).
 
-
-def registry_version_forget() -> None:
-    cache.delete(REGISTRY_VERSION_KEY)
+    It keys the API's ETags and the caches below.
+    """
+    return versions.version("registry")
 
 
 def registry_cached(name: str, build):
