@@ -13,6 +13,7 @@ from creative_cities.cities.choices import CityStatus
 from creative_cities.cities.models import City
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.response_cache import cached_response
 from creative_cities.organisations.models import Organisation
 from creative_cities.projects.parties import party_list_for
 
@@ -80,6 +81,7 @@ def publisher_choices(user) -> list:
 
 
 @public
+@cached_response("board", "registry", "organisations")
 def call_list(request):
     form = CallFilterForm(request.GET or None)
     calls = selectors.call_list(**form.filters())
@@ -131,6 +133,7 @@ def _detail(request, call: Call, *, interest_form=None, status: int = 200):
 
 
 @public
+@cached_response("board", "registry", "organisations", "projects", "frameworks")
 def call_detail(request, slug: str):
     return _detail(request, _call_or_404(slug))
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.response_cache import cached_response
 from creative_cities.core.text import fold
 
 from . import policies, selectors, services
@@ -58,6 +59,7 @@ def _map_context_from_points(points: list[dict]) -> dict:
 
 
 @public
+@cached_response("registry")
 def field_colours_css(request):
     """One CSS class per creative field, from the colours the Secretariat sets in the admin.
 
@@ -75,6 +77,7 @@ def field_colours_css(request):
 
 
 @public
+@cached_response("registry")
 def home(request):
     summary = selectors.network_summary()
     members = selectors.city_list()
@@ -87,6 +90,7 @@ def home(request):
 
 
 @public
+@cached_response("registry")
 def city_list(request):
     form, _filters, cities = _filtered(request)
     page = Paginator(selectors.city_row_values(cities), settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -100,6 +104,7 @@ def city_list(request):
 
 
 @public
+@cached_response("registry")
 def city_map(request):
     form, filters, cities = _filtered(request)
     query = request.GET.copy()
@@ -111,6 +116,7 @@ def city_map(request):
 
 
 @public
+@cached_response("registry")
 def city_export(request, fmt: str):
     _form, _filters, cities = _filtered(request)
     rows = city_rows(cities)
@@ -128,6 +134,7 @@ def city_export(request, fmt: str):
 
 
 @public
+@cached_response("registry", "organisations", "projects", "board")
 def city_detail(request, slug: str):
     try:
         city = selectors.city_get(slug=slug)
@@ -150,11 +157,13 @@ def city_detail(request, slug: str):
 
 
 @public
+@cached_response("registry")
 def field_list(request):
     return render(request, "cities/field_list.html", {"field_rows": selectors.field_list()})
 
 
 @public
+@cached_response("registry")
 def field_detail(request, code: str):
     field = get_object_or_404(selectors.creative_fields(), code=code)
 
@@ -175,12 +184,14 @@ def field_detail(request, code: str):
 
 
 @public
+@cached_response("registry")
 def country_list(request):
     countries = selectors.country_list(with_members=True)
     return render(request, "cities/country_list.html", {"countries": sorted(countries, key=lambda c: fold(c.name))})
 
 
 @public
+@cached_response("registry")
 def country_detail(request, iso2: str):
     country = get_object_or_404(selectors.country_list(), iso2=iso2.upper())
     cities = list(selectors.city_list(countries=[country.iso2], status="all"))

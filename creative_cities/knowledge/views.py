@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from creative_cities.cities import selectors as city_selectors
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.response_cache import cached_response
 from creative_cities.frameworks import selectors as framework_selectors
 
 from . import policies, selectors, services
@@ -60,6 +61,7 @@ def _form_choices() -> dict:
 
 
 @public
+@cached_response("knowledge", "registry", "frameworks", "search")
 def item_detail(request, slug: str):
     item = _item_or_404(request, slug)
     shown = item.translation()
@@ -271,6 +273,7 @@ def item_versions(request, slug: str):
 
 
 @public
+@cached_response("knowledge", "registry")
 def city_knowledge(request, slug: str):
     city = get_object_or_404(city_selectors.city_list(status="all"), slug=slug)
     return render(
@@ -279,6 +282,7 @@ def city_knowledge(request, slug: str):
 
 
 @public
+@cached_response("knowledge", "registry")
 def field_knowledge(request, code: str):
     field = get_object_or_404(city_selectors.creative_fields(), code=code)
     return render(
@@ -287,6 +291,7 @@ def field_knowledge(request, code: str):
 
 
 @public
+@cached_response("knowledge", "registry")
 def transfers(request):
     """Practices adapted from another city's: how knowledge travels, by city, field and region."""
     return render(request, "knowledge/transfers.html", {"counts": selectors.transfer_counts()})

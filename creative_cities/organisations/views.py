@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.response_cache import cached_response
 
 from . import policies, selectors, services
 from .forms import MemberAddForm, MemberRoleForm, OrganisationFilterForm, OrganisationForm
@@ -51,6 +52,7 @@ def _form_errors(form, error: ValidationError) -> None:
 
 
 @public
+@cached_response("organisations", "registry")
 def organisation_list(request):
     countries = sorted(selectors.organisation_countries(), key=str)
     form = OrganisationFilterForm(request.GET or None, countries=countries)
@@ -80,6 +82,7 @@ def organisation_list(request):
 
 
 @public
+@cached_response("organisations", "registry", "projects", "board")
 def organisation_detail(request, slug: str):
     organisation = _organisation_or_404(slug)
     may_see_members = policies.can_see_members(request.user, organisation)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from creative_cities.cities import selectors as city_selectors
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.response_cache import cached_response
 
 from . import policies, selectors, services
 from .forms import (
@@ -73,6 +74,7 @@ def _form_errors(form, error: ValidationError) -> None:
 
 
 @public
+@cached_response("projects", "registry", "organisations")
 def project_list(request):
     form = ProjectFilterForm(
         request.GET or None,
@@ -106,6 +108,7 @@ def project_list(request):
 
 
 @public
+@cached_response("projects", "registry", "organisations", "frameworks")
 def project_detail(request, slug: str):
     try:
         project = selectors.project_get(slug=slug)
