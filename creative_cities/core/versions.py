@@ -29,11 +29,16 @@ or a key does).
 
 import hashlib
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .models import current_language
+
+T = TypeVar("T")
 
 TTL = 10
 KEY_PREFIX = "version:"
@@ -93,6 +98,19 @@ def forget(*names: str) -> None:
         for name in names:
             _generations[name] = _generations.get(name, 0) + 1
     cache.delete_many([KEY_PREFIX + name for name in names])
+
+
+def cached(names: Sequence[str], key: str, build: Callable[[], T], *, timeout: int = 3600) -> T:
+    """``build()``, computed once per version of the sets ``names`` and per language, then kept in the cache.
+
+    For what a page shows whoever asks: the choices of a filter, labels, a summary.
+    """
+    full_key = f"cached:{key}:{':'.join(versions(names))}:{current_language()}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, timeout)
+    return value
 
 
 def changed(*names: str) -> None:

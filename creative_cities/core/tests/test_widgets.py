@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 from django import forms
 
-from creative_cities.core.widgets import FastSelect
+from creative_cities.core.widgets import Choices, FastCheckboxInput, FastSelect, FastTextInput
 
 CHOICES = [("", "All"), ("x", "Xavier & <Yves>"), ("Group", [("g1", "G1"), ("g2", "G2")])]
 
@@ -47,3 +47,27 @@ def test_fast_select_escapes_labels_and_marks_the_chosen_option():
     assert "Xavier &amp; &lt;Yves&gt;" in html
     assert '<option value="x" selected>' in html
     assert '<optgroup label="Group">' in html
+
+
+class DjangoInputs(forms.Form):
+    q = forms.CharField(max_length=100, required=False)
+    pilot = forms.BooleanField(required=False)
+
+
+class FastInputs(forms.Form):
+    q = forms.CharField(max_length=100, required=False, widget=FastTextInput)
+    pilot = forms.BooleanField(required=False, widget=FastCheckboxInput)
+
+
+@pytest.mark.parametrize("data", [None, {"q": 'a "quoted" <word>', "pilot": "on"}, {"q": ""}])
+def test_fast_inputs_write_the_markup_of_djangos_inputs(data):
+    for name in ("q", "pilot"):
+        assert parts(str(FastInputs(data)[name])) == parts(str(DjangoInputs(data)[name]))
+
+
+def test_prepared_choices_are_taken_as_they_are_and_shared_by_copies():
+    choices = Choices(CHOICES)
+    field = forms.ChoiceField(choices=choices, widget=FastSelect)
+    assert field.choices is choices and field.widget.choices is choices
+    copy = field.__deepcopy__({})
+    assert copy.choices is choices and copy.valid_value("g1") and not copy.valid_value("g3")
