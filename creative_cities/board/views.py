@@ -84,7 +84,7 @@ def publisher_choices(user) -> list:
 @cached_response("board", "registry", "organisations")
 def call_list(request):
     form = CallFilterForm(request.GET or None)
-    calls = selectors.call_list(**form.filters())
+    calls = selectors.call_rows(selectors.call_filter(**form.filters()))
     page = Paginator(calls, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -92,7 +92,7 @@ def call_list(request):
         {
             "form": form,
             "page": page,
-            "calls": page.object_list,
+            "calls": selectors.call_row_list(page.object_list),
             "today": selectors.today(),
             "may_publish": policies.can_publish_call(request.user),
         },

@@ -3,11 +3,11 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 
 from creative_cities.core import versions
+from creative_cities.core.links import page_url
 from creative_cities.core.models import current_language
 from creative_cities.core.text import fold
 
@@ -158,16 +158,58 @@ def city_field_history(*, city: City):
     return city.field_periods.select_related("field").order_by("start_year")
 
 
-def city_neighbours(*, city: City, limit: int = 6) -> QuerySet[City]:
-    """Other members of the same field, from the same region first: partners to look at."""
-    return (
+def city_neighbours(*, city: City, limit: int = 6) -> list[dict]:
+    """Other members of the same field, from the same region first: partners to look at.
+
+    Rows (name, slug, url, country, year, same_region). A field has a few dozen members:
+    they are sorted here, which costs less than asking the database to rank them.
+    """
+    language = current_language()
+    rows = (
         City.objects.filter(field=city.field_id, status=CityStatus.MEMBER)
         .exclude(pk=city.pk)
-        .select_related("country")
-        .annotate(other_region=Case(When(country__region=city.country.region_id, then=Value(0)), default=Value(1)))
-        # Same region first, then the most recent designations.
-        .order_by("other_region", "-designation_year", "name")[:limit]
+        .values_list(
+            "name", "slug", "designation_year", "country__region_id", f"country__name_{language}", "country__name_en"
+        )
     )
+    region = city.country.region_id
+    # Same region first, then the most recent designations.
+    ranked = sorted(rows, key=lambda row: (row[3] != region, -row[2], row[0]))[:limit]
+    return [
+        {
+            "name": name,
+            "slug": slug,
+            "url": page_url("cities:city_detail", "slug", slug),
+            "country": country or country_en,
+            "year": year,
+            "same_region": region_id == region,
+        }
+        for name, slug, year, region_id, country, country_en in ranked
+    ]
+
+
+def city_map_row(city: City) -> dict:
+    """The map's row of one city loaded with its country, region and field (``city_get``), without a query."""
+    language = current_language()
+    country, region, field = city.country, city.country.region, city.field
+    values = {
+        "name": city.name,
+        "slug": city.slug,
+        "latitude": city.latitude,
+        "longitude": city.longitude,
+        "designation_year": city.designation_year,
+        "status": city.status,
+        "field__code": field.code,
+        f"field__name_{language}": getattr(field, f"name_{language}"),
+        "field__name_en": field.name_en,
+        "country__iso2": country.iso2,
+        f"country__name_{language}": getattr(country, f"name_{language}"),
+        "country__name_en": country.name_en,
+        "country__region__code": region.code,
+        f"country__region__name_{language}": getattr(region, f"name_{language}"),
+        "country__region__position": region.position,
+    }
+    return city_rows([values])[0]
 
 
 def registry_version() -> str:
@@ -184,12 +226,12 @@ def registry_cached(name: str, build):
     For what does not depend on who asks: the lists of the filter form, the
     network summary, the map's markers.
     """
-    key = f"registry:{registry_version()}:{current_language()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, 3600)
-    return value
+    return versions.cached(["registry"], name, build)
+
+
+def field_labels() -> dict[int, tuple[str, str]]:
+    """The creative fields as (code, name) by id, in their order; kept per registry version and language."""
+    return registry_cached("field-labels", lambda: {field.pk: (field.code, field.name) for field in creative_fields()})
 
 
 def filter_choices() -> dict[str, list[tuple[str, str]]]:

@@ -11,9 +11,12 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from creative_cities.board import selectors as board_selectors
 from creative_cities.core.policies import public, signed_in
 from creative_cities.core.response_cache import cached_response
 from creative_cities.core.text import fold
+from creative_cities.organisations import selectors as organisation_selectors
+from creative_cities.projects import selectors as project_selectors
 
 from . import policies, selectors, services
 from .exports import city_rows
@@ -50,7 +53,7 @@ def _map_context(cities, *, cache_key: str = "") -> dict:
 
 
 def _map_context_from_points(points: list[dict]) -> dict:
-    fields = list(selectors.creative_fields())
+    fields = [{"code": code, "name": name} for code, name in selectors.field_labels().values()]
     context = {"map_count": len(points), "map_markers": map_markers_html(points), "fields": fields}
     if settings.MAP_TILE_URL:
         context["map_tiles"] = map_json(points)
@@ -145,13 +148,15 @@ def city_detail(request, slug: str):
         "cities/city_detail.html",
         {
             "city": city,
-            "history": selectors.city_field_history(city=city),
-            "images": selectors.city_image_list(city=city),
+            "history": list(selectors.city_field_history(city=city)),
+            "images": list(selectors.city_image_list(city=city)),
             "neighbours": selectors.city_neighbours(city=city),
-            "organisations": list(city.organisations.order_by("name")[:50]),
+            "organisations": organisation_selectors.organisation_rows_in_city(city=city),
+            "party_projects": project_selectors.project_rows_for_party(party=city),
+            "calls": board_selectors.call_rows_for_city(city=city),
             "contacts": selectors.city_contacts(city=city) if policies.can_see_city_contacts(request.user) else None,
             "can_edit": policies.can_edit_city_profile(request.user, city),
-            **_map_context(selectors.city_list(status="all").filter(pk=city.pk)),
+            **_map_context_from_points(map_points([selectors.city_map_row(city)])),
         },
     )
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
 from creative_cities.core.response_cache import cached_response
+from creative_cities.projects import selectors as project_selectors
 
 from . import policies, selectors, services
 from .forms import MemberAddForm, MemberRoleForm, OrganisationFilterForm, OrganisationForm
@@ -93,6 +94,7 @@ def organisation_detail(request, slug: str):
             "organisation": organisation,
             "description_html": render_markdown(organisation.description),
             "members": selectors.organisation_members(organisation=organisation) if may_see_members else None,
+            "party_projects": project_selectors.project_rows_for_party(party=organisation),
             "may_edit": policies.can_edit_organisation(request.user, organisation),
             "may_verify": policies.can_verify_organisation(request.user),
         },

@@ -202,7 +202,7 @@ def test_the_list_filters_and_paginates(anonymous, with_dakar, focal_point_lyon_
     services.project_create(by=focal_point_lyon_user, data={"title": "Festival", "summary": "x", "lead_city": lyon})
     page = anonymous.get(reverse("projects:project_list"), {"city": "dakar", "q": "lectures"})
     assert page.status_code == 200
-    assert [p.title for p in page.context["projects"]] == ["Lectures partagées"]
+    assert [p["title"] for p in page.context["projects"]] == ["Lectures partagées"]
     assert b"1 project" in page.content
     everything = anonymous.get(reverse("projects:project_list"), {"status": "nonsense"})
     assert everything.status_code == 200  # a wrong filter shows everything rather than an error page
