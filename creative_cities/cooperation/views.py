@@ -39,7 +39,7 @@ def _svg(figures: dict, labels: dict) -> str:
 def network(request):
     form, figures = _filtered(request)
     labels = selectors.labels()
-    context = presentation.network_rows(figures, labels)
+    context = presentation.network_rows(figures, labels, _query(request))
     return render(
         request,
         "cooperation/network.html",
