@@ -2,8 +2,6 @@
 
 from django.db.models import QuerySet
 
-from creative_cities.core import versions
-
 from .models import AreaOfAction, Objective, SdgGoal, SdgTarget
 
 
@@ -21,16 +19,3 @@ def sdg_goal_list() -> QuerySet[SdgGoal]:
 
 def sdg_target_list() -> QuerySet[SdgTarget]:
     return SdgTarget.objects.select_related("goal")
-
-
-def framework_labels() -> dict[str, dict[int, str]]:
-    """Objectives, areas of action and SDGs as they are shown (by id, in their order), kept per version and language."""
-
-    def build() -> dict:
-        return {
-            "objectives": {objective.pk: objective.name for objective in Objective.objects.all()},
-            "areas": {area.pk: area.name for area in AreaOfAction.objects.all()},
-            "sdg_goals": {goal.pk: str(goal) for goal in SdgGoal.objects.all()},
-        }
-
-    return versions.cached(["frameworks"], "framework-labels", build)

@@ -152,28 +152,51 @@ def project_page(*, slug: str) -> Project:
     return project
 
 
-TAGS = ("fields", "objectives", "areas", "sdg_goals")
+# A project's tags, and the columns read of each besides its names: a code, a number, its order.
+TAGS = {
+    "fields": ("code", None, "position"),
+    "objectives": (None, None, "position"),
+    "areas": (None, None, "position"),
+    "sdg_goals": (None, "number", "number"),
+}
 
 
 def project_tags(*, project: Project) -> dict[str, list]:
-    """The project's fields as (code, name), and its objectives, areas and SDGs as names, each in its usual order."""
-    from creative_cities.cities.selectors import field_labels
-    from creative_cities.frameworks.selectors import framework_labels
+    """The project's fields as (code, name), its objectives and areas as names, its SDGs as "4. Quality education".
 
+    One query over the four link tables joined with the tags they point to (the ORM would
+    make one per table), each in its usual order.
+    """
+    language = current_language()
     quote = connection.ops.quote_name
     parts = []
-    for index, name in enumerate(TAGS):
+    for index, (name, (code, number, order)) in enumerate(TAGS.items()):
         link = Project._meta.get_field(name)
-        table, own, tag = link.m2m_db_table(), link.m2m_column_name(), link.m2m_reverse_name()
-        # Names come from the models, never from input; the project's id is a parameter.
-        parts.append(f"SELECT {index}, {quote(tag)} FROM {quote(table)} WHERE {quote(own)} = %s")  # noqa: S608
-    linked = {name: set() for name in TAGS}
+        tag = quote(link.related_model._meta.db_table)
+        # Names and columns come from the models and the constants above, never from input.
+        columns = [
+            str(index),
+            f"{tag}.{quote(code)}" if code else "''",
+            f"{tag}.{quote(number)}" if number else "0",
+            f"{tag}.{quote('name_' + language)}",
+            f"{tag}.{quote('name_en')}",
+            f"{tag}.{quote(order)}",
+        ]
+        parts.append(
+            f"SELECT {', '.join(columns)} FROM {quote(link.m2m_db_table())} "  # noqa: S608
+            f"JOIN {tag} ON {tag}.{quote('id')} = {quote(link.m2m_reverse_name())} "
+            f"WHERE {quote(link.m2m_column_name())} = %s"
+        )
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), [project.pk] * len(TAGS))
-        for index, pk in cursor.fetchall():
-            linked[TAGS[index]].add(pk)
-    labels = {"fields": field_labels(), **framework_labels()}
-    return {name: [label for pk, label in labels[name].items() if pk in linked[name]] for name in TAGS}
+        cursor.execute(" UNION ALL ".join(parts), [project.pk] * len(parts))
+        rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[5], row[1]))
+    names = list(TAGS)
+    tags = {name: [] for name in names}
+    for index, code, number, name, name_en, _order in rows:
+        label = name or name_en
+        kind = names[index]
+        tags[kind].append((code, label) if kind == "fields" else f"{number}. {label}" if number else label)
+    return tags
 
 
 def project_partner_rows(*, project: Project) -> list[dict]:
