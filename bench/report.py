@@ -31,8 +31,8 @@ WSGI server. After warm-up requests, each request's wall time is taken with
 `time.perf_counter`; p50/p95 are nearest-rank percentiles. "CPU" is the benchmark
 process's own CPU time per request (`time.process_time`): it moves little when other
 programs load the machine, but leaves out the PostgreSQL server's work. Between
-requests the connection is handled as the WSGI handler does: SQLite (`CONN_MAX_AGE=0`)
-reopens it on every request, PostgreSQL keeps it. Queries per request are counted with
+requests the connection is handled as the WSGI handler does: kept for the next request
+(`DB_CONN_MAX_AGE`, 60 s, on both databases). Queries per request are counted with
 `CaptureQueriesContext` on separate requests. The response cache, which answers anonymous
 visitors with a page already rendered (see "Throughput" below), is turned off
 (`RESPONSE_CACHE_SECONDS=0`): every request is rendered. Two pages are also requested

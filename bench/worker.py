@@ -54,9 +54,9 @@ def measure_page(client: Client, path: str, *, requests: int, warmup: int, budge
     """Server time of ``path`` over ``requests`` requests (fewer if ``budget`` seconds run out).
 
     After each request the connection is handled as the WSGI handler would
-    (close_old_connections): SQLite, with CONN_MAX_AGE=0, reopens it on every request,
-    PostgreSQL keeps it. Queries are counted on separate requests, so that the
-    debug cursor does not inflate the times.
+    (close_old_connections): kept for the next one, on both databases (CONN_MAX_AGE).
+    Queries are counted on separate requests, so that the debug cursor does not inflate
+    the times.
     """
     deadline = time.perf_counter() + WARMUP_SECONDS
     for _ in range(warmup):
