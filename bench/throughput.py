@@ -51,6 +51,7 @@ PAGES = [
 ]
 SIGNED_IN = ("city_signed_in", "City page (Lyon), its focal point signed in", "/en/cities/lyon/", "city.html")
 CONCURRENCY = 8
+ROUNDS = 4  # turns of page, then static copy
 RATIO_TARGET = 0.5
 WORKERS, THREADS = 2, 4  # as scripts/run
 WRK = shutil.which("wrk")
@@ -137,6 +138,19 @@ def load_python(url: str, *, seconds: float, headers: dict, tmp: Path) -> dict:
         "p95_ms": percentile(times, 95) * 1000,
         "requests": len(times),
         "errors": errors[0],
+    }
+
+
+def _combined(slices: list[dict]) -> dict:
+    """Several timed slices as one: requests over time, and the median of their percentiles."""
+    seconds = sum(found["requests"] / found["requests_per_second"] for found in slices)
+    middle = len(slices) // 2
+    return {
+        "requests_per_second": sum(found["requests"] for found in slices) / seconds,
+        "p50_ms": sorted(found["p50_ms"] for found in slices)[middle],
+        "p95_ms": sorted(found["p95_ms"] for found in slices)[middle],
+        "requests": sum(found["requests"] for found in slices),
+        "errors": sum(found["errors"] for found in slices),
     }
 
 
@@ -276,9 +290,15 @@ def worker_main(args: argparse.Namespace) -> int:
             if status != 200 or static_status != 200:
                 raise RuntimeError(f"{path} answered {status}, its static copy {static_status}")
             row = {"key": key, "label": label, "path": path, "bytes": len(body), "static_bytes": len(static_body)}
-            for kind, url, kind_headers in (("dynamic", base + path, headers), ("static", base + copy, {})):
+            targets = {"dynamic": (base + path, headers), "static": (base + copy, {})}
+            for url, kind_headers in targets.values():
                 load(url, seconds=args.warmup, headers=kind_headers, tmp=tmp)
-                row[kind] = load(url, seconds=args.duration, headers=kind_headers, tmp=tmp)
+            # In turns, so that both columns meet the same ups and downs of a shared machine.
+            slices = {kind: [] for kind in targets}
+            for _turn in range(ROUNDS):
+                for kind, (url, kind_headers) in targets.items():
+                    slices[kind].append(load(url, seconds=args.duration / ROUNDS, headers=kind_headers, tmp=tmp))
+            row.update({kind: _combined(found) for kind, found in slices.items()})
             # Once warm, every answer to an anonymous visitor should come from the response cache.
             row["cached"] = all(_fetch(port, path, headers)[1].get("X-Cache") == "hit" for _ in range(4))
             row["ratio"] = row["dynamic"]["requests_per_second"] / row["static"]["requests_per_second"]
@@ -316,8 +336,10 @@ under `bench/`, the bytes each page gives an anonymous visitor. It then starts t
 platform as `scripts/run` serves it: gunicorn with {WORKERS} workers of {THREADS} threads,
 whitenoise serving the static files, local-memory cache, access log on. From the same
 server, a load generator on loopback keeps {CONCURRENCY} requests in flight (`wrk -t2 -c{CONCURRENCY}`,
-no compression asked) for each page and then for its static copy, after a warm-up of
-each. The ratio is the page's requests per second over its static copy's; the target is
+no compression asked) for each page and its static copy, after a warm-up of each, in
+{ROUNDS} alternating turns (page, copy, page, copy…) so that both meet the same load from
+other programs; p95 is the median of the turns'. The ratio is the page's requests per
+second over its static copy's; the target is
 at least {RATIO_TARGET} for the four anonymous pages. Anonymous visitors are answered by the
 response cache (`core/response_cache.py`) once a page has been rendered; the signed-in
 page, for contrast, is rendered at every request (a session cookie of a focal point of
@@ -360,7 +382,7 @@ def write_report(path: Path, *, info: dict, results: list[dict], options: dict, 
     lines += [f"| Database | {result['version']} |" for result in results]
     lines += [
         f"| Load generator | {results[0]['client']}, {CONCURRENCY} connections; {options['duration']:.0f} s per URL "
-        f"after {options['warmup']:.0f} s of warm-up |",
+        f"in {ROUNDS} turns, after {options['warmup']:.0f} s of warm-up |",
         f"| Run time | {duration:.0f} s |",
         "",
         "### Verdict",
