@@ -339,8 +339,8 @@ server, a load generator on loopback keeps {CONCURRENCY} requests in flight (`wr
 no compression asked) for each page and its static copy, after a warm-up of each, in
 {ROUNDS} alternating turns (page, copy, page, copy…) so that both meet the same load from
 other programs; p95 is the median of the turns'. The ratio is the page's requests per
-second over its static copy's; the target is
-at least {RATIO_TARGET} for the four anonymous pages. Anonymous visitors are answered by the
+second over its static copy's; the target is at least {RATIO_TARGET} for the four anonymous
+pages. Anonymous visitors are answered by the
 response cache (`core/response_cache.py`) once a page has been rendered; the signed-in
 page, for contrast, is rendered at every request (a session cookie of a focal point of
 Lyon). The load generator runs on the same two cores as the server, and takes its
