@@ -62,7 +62,8 @@ def run_worker(script: Path, database: str, arguments: list[str], tmp: Path) -> 
     if database == "sqlite":
         env = bench_env(DATABASE_URL=f"sqlite:///{tmp / f'{script.stem}.sqlite3'}", **{THROWAWAY: "1"})
     else:
-        env = bench_env(PG_PORT=str(free_port()), **{THROWAWAY: "1"})
+        # PG_PORT when given (machines shared by several runs give each its own), else any free port.
+        env = bench_env(PG_PORT=os.environ.get("PG_PORT") or str(free_port()), **{THROWAWAY: "1"})
         env.pop("DATABASE_URL", None)
         command = [str(ROOT / "scripts" / "with-postgres"), *command]
     subprocess.run(command, cwd=ROOT, env=env, check=True)

@@ -31,9 +31,13 @@ WSGI server. After warm-up requests, each request's wall time is taken with
 `time.perf_counter`; p50/p95 are nearest-rank percentiles. "CPU" is the benchmark
 process's own CPU time per request (`time.process_time`): it moves little when other
 programs load the machine, but leaves out the PostgreSQL server's work. Between
-requests the connection is handled as the WSGI handler does: SQLite (`CONN_MAX_AGE=0`)
-reopens it on every request, PostgreSQL keeps it. Queries per request are counted with
-`CaptureQueriesContext` on separate requests. The parts of a page that do not depend on
+requests the connection is handled as the WSGI handler does: kept for the next request
+(`DB_CONN_MAX_AGE`, 60 s, on both databases). Queries per request are counted with
+`CaptureQueriesContext` on separate requests. The response cache, which answers anonymous
+visitors with a page already rendered (see "Throughput" below), is turned off
+(`RESPONSE_CACHE_SECONDS=0`): every request is rendered. Two pages are also requested
+signed in, as a focal point of Lyon (a session in the database, saved at each request,
+as for anyone signed in). The parts of a page that do not depend on
 the visitor (filter lists, network summary, map markers) are cached per registry version
 and language, so the timed requests find them cached; "cold" columns give the first
 request after a change of the registry (cache cleared): its time and its queries. The
@@ -50,7 +54,8 @@ shows the trend.
 
 **Targets** (foundation issue): p95 at most 30 ms per page with the full registry; at
 most 10 queries per page, constant as cities grow; the home page at most 200 KB
-transferred in all (HTML, CSS, JavaScript, map data; compressed).
+transferred in all (HTML, CSS, JavaScript, map data; compressed). Signed-in pages are
+held to the time target (their session, person, roles and notifications add queries).
 """
 
 
@@ -126,9 +131,16 @@ def machine() -> dict:
 # The targets were set for the foundation's pages; the pages that came with partnerships
 # (projects, the board, the cooperation graph) are held to the same ones, reported apart.
 FOUNDATION_PAGES = ("home", "directory", "directory_filtered", "city", "map", "api_list", "api_list_filtered")
+# Signed-in pages are held to the time target only: their session (read, then saved at each
+# request), their person and roles, and their notifications add queries a public page does not make.
 PAGE_GROUPS = (
-    ("foundation pages", lambda key: key in FOUNDATION_PAGES),
-    ("pages of projects, the board and the graph", lambda key: key not in FOUNDATION_PAGES),
+    ("foundation pages", lambda key: key in FOUNDATION_PAGES, True),
+    (
+        "pages of projects, the board and the graph",
+        lambda key: key not in FOUNDATION_PAGES and not key.startswith("signed_in_"),
+        True,
+    ),
+    ("pages signed in as Lyon's focal point", lambda key: key.startswith("signed_in_"), False),
 )
 
 
@@ -139,7 +151,7 @@ def _only(pages: dict, wanted) -> dict:
 def verdicts(results: list[dict], transfer_total: int | None) -> list[tuple[str, bool, str]]:
     """(target, met, figure) for each target and group of pages."""
     out = []
-    for group, wanted in PAGE_GROUPS:
+    for group, wanted, judge_queries in PAGE_GROUPS:
         for result in results:
             pages = _only(result["scales"][0]["pages"], wanted)
             if not pages:
@@ -150,7 +162,7 @@ def verdicts(results: list[dict], transfer_total: int | None) -> list[tuple[str,
             if over:
                 figure = "over the target: " + "; ".join(over)
             out.append((f"{group}: p95 ≤ {P95_TARGET_MS} ms ({result['version']})", not over, figure))
-        for result in results:
+        for result in results if judge_queries else ():
             scales = [_only(scale["pages"], wanted) for scale in result["scales"]]
             if not scales[0]:
                 continue

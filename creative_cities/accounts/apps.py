@@ -7,6 +7,14 @@ class AccountsConfig(AppConfig):
     name = "creative_cities.accounts"
     verbose_name = _("Accounts")
 
+    def ready(self) -> None:
+        from creative_cities.core import versions
+
+        from .models import Role
+
+        # Who holds which role: a page checks it several times per request (selectors.user_holds).
+        versions.define("roles", [Role])
+
 
 class PlatformAdminConfig(admin_apps.AdminConfig):
     """Installed in place of ``django.contrib.admin``, so that ``admin.site`` is the platform's site."""

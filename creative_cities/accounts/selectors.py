@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from creative_cities.core import versions
+
 from .choices import MFA_ROLES, RoleKind
 from .models import ApiToken, Role, User
 
@@ -23,16 +25,39 @@ def role_list_history(*, user: User) -> QuerySet[Role]:
     return Role.objects.filter(user=user).select_related("city", "field", "granted_by").order_by("-starts_on")
 
 
+def _held_roles(user: User) -> frozenset[tuple[str, int | None, int | None]]:
+    """(kind, city id, field id) of the roles a signed-in person holds today, read once per user object.
+
+    A page asks several times (the header, the middleware, each part's policy), always of
+    ``request.user``, which lives for one request. The answer is kept on that object
+    while the day and the roles' version are the same: any role granted or ended in
+    this process is seen at once.
+    """
+    stamp = (today(), versions.version("roles"))
+    memo = getattr(user, "_held_roles", None)
+    if memo is None or memo[0] != stamp:
+        rows = role_list_current(user=user, on=stamp[0]).values_list("kind", "city_id", "field_id")
+        memo = (stamp, frozenset(rows))
+        user._held_roles = memo
+    return memo[1]
+
+
 def user_holds(user: User, kind: str, *, city=None, field=None) -> bool:
-    """Whether a signed-in person holds a role today, for a city or a field if given."""
+    """Whether a signed-in person holds a role today, for a city or a field if given (an object or its id)."""
+    return user_holds_any(user, [kind], city=city, field=field)
+
+
+def user_holds_any(user: User, kinds=None, *, city=None, field=None) -> bool:
+    """Whether a signed-in person holds one of these roles today (any role without ``kinds``), for a city or a field."""
     if not user.is_authenticated:
         return False
-    roles = role_list_current(user=user).filter(kind=kind)
-    if city is not None:
-        roles = roles.filter(city=city)
-    if field is not None:
-        roles = roles.filter(field=field)
-    return roles.exists()
+    city_id, field_id = getattr(city, "pk", city), getattr(field, "pk", field)
+    return any(
+        (kinds is None or held in kinds)
+        and (city is None or held_city == city_id)
+        and (field is None or held_field == field_id)
+        for held, held_city, held_field in _held_roles(user)
+    )
 
 
 def user_is_secretariat(user: User) -> bool:
@@ -43,7 +68,7 @@ def user_must_use_mfa(user: User) -> bool:
     """The Secretariat and independent experts sign in with a second factor."""
     if not user.is_authenticated:
         return False
-    return user.is_superuser or role_list_current(user=user).filter(kind__in=MFA_ROLES).exists()
+    return user.is_superuser or any(kind in MFA_ROLES for kind, _city, _field in _held_roles(user))
 
 
 def city_current_focal_point(*, city) -> Role | None:

@@ -1,4 +1,4 @@
-"""Conditional GET for API reads: an ETag derived from the registry's version."""
+"""Conditional GET for API reads (an ETag from the registry's version); whole answers kept for anonymous clients."""
 
 import functools
 import hashlib
@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from creative_cities.cities.selectors import registry_version
+from creative_cities.core.response_cache import cached_response
 
 from .errors import ApiError
 
@@ -46,11 +47,13 @@ def registry_read(*allowed_parameters: str):
     """For an endpoint that reads the registry: refuse unknown parameters, answer 304 when unchanged.
 
     The endpoint takes Ninja's temporal ``response`` so that the caching headers
-    reach the answer it returns.
+    reach the answer it returns. Its answers to anonymous clients are kept whole by
+    the response cache (``core.response_cache``) until the registry changes.
     """
 
     def decorate(view):
         @functools.wraps(view)
+        @cached_response("registry")
         def wrapper(request: HttpRequest, response: HttpResponse, *args, **kwargs):
             reject_unknown_parameters(request, set(allowed_parameters))
             if not_modified(request, response):

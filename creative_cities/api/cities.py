@@ -12,6 +12,8 @@ from creative_cities.cities import selectors
 from creative_cities.cities.choices import STATUS_ALL, CitySort, CityStatus
 from creative_cities.cities.forms import CityFilterForm
 from creative_cities.cities.models import FIRST_DESIGNATION_YEAR, City, Country, CreativeField
+from creative_cities.core.links import page_urls
+from creative_cities.core.models import current_language
 from creative_cities.core.policies import public
 
 from .caching import registry_read
@@ -151,6 +153,27 @@ def _country_out(country: Country) -> dict:
     }
 
 
+def _city_row_out(row: dict, language: str, site: str, city_url) -> dict:
+    """``_city_out`` from a row of ``selectors.city_api_values``."""
+    return {
+        "slug": row["slug"],
+        "name": row["name"],
+        "country": row["country__iso2"],
+        "country_name": row[f"country__name_{language}"] or row["country__name_en"],
+        "region": row["country__region__code"],
+        "field": row["field__code"],
+        "field_name": row[f"field__name_{language}"] or row["field__name_en"],
+        "designation_year": row["designation_year"],
+        "status": row["status"],
+        "left_on": row["left_on"].isoformat() if row["left_on"] else None,
+        "latitude": row["latitude"],
+        "longitude": row["longitude"],
+        "population": row["population"],
+        "website": row["website"],
+        "url": site + city_url(row["slug"]),
+    }
+
+
 def _city_out(city: City) -> dict:
     return {
         "slug": city.slug,
@@ -227,7 +250,9 @@ def list_cities(request: HttpRequest, response: HttpResponse, query: Query[CityQ
             [{"field": "page", "message": _("The last page is %s.") % pages}],
         )
     start = (query.page - 1) * query.page_size
-    results = [_city_out(city) for city in cities[start : start + query.page_size]]
+    rows = selectors.city_api_values(cities)[start : start + query.page_size]
+    site, city_url = settings.SITE_URL.rstrip("/"), page_urls("cities:city_detail", "slug")
+    results = [_city_row_out(row, current_language(), site, city_url) for row in rows]
 
     def page_url(number: int) -> str:
         params = request.GET.copy()

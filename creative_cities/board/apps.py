@@ -7,8 +7,12 @@ class BoardConfig(AppConfig):
     verbose_name = _("Needs and offers")
 
     def ready(self) -> None:
+        from creative_cities.core import versions
         from creative_cities.notifications import kinds
 
+        from .models import Call, Interest
+
+        versions.define("board", [Call, Interest])
         kinds.register(
             "interest_received",
             label=_("Someone answers your call"),

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from creative_cities.cities.models import CreativeField, Region
-from creative_cities.core.widgets import DateInput
+from creative_cities.cities.models import CreativeField
+from creative_cities.cities.selectors import filter_choices
+from creative_cities.core.widgets import DateInput, FastSelect, FastTextInput
 from creative_cities.frameworks.models import SdgGoal
 from creative_cities.projects.parties import party_key
 
@@ -108,22 +109,28 @@ class DecisionForm(forms.Form):
 
 
 class CallFilterForm(forms.Form):
-    q = forms.CharField(label=_("Words"), required=False, max_length=100)
-    kind = forms.ChoiceField(label=_("Need or offer"), required=False, choices=[("", _("Both")), *CallKind.choices])
-    topic = forms.ChoiceField(label=_("About"), required=False, choices=[("", _("Anything")), *CallTopic.choices])
-    field = forms.ChoiceField(label=_("Creative field"), required=False)
-    region = forms.ChoiceField(label=_("Region of the publisher"), required=False)
+    q = forms.CharField(label=_("Words"), required=False, max_length=100, widget=FastTextInput)
+    kind = forms.ChoiceField(
+        label=_("Need or offer"), required=False, choices=[("", _("Both")), *CallKind.choices], widget=FastSelect
+    )
+    topic = forms.ChoiceField(
+        label=_("About"), required=False, choices=[("", _("Anything")), *CallTopic.choices], widget=FastSelect
+    )
+    field = forms.ChoiceField(label=_("Creative field"), required=False, widget=FastSelect)
+    region = forms.ChoiceField(label=_("Region of the publisher"), required=False, widget=FastSelect)
     status = forms.ChoiceField(
         label=_("Show"),
         required=False,
         choices=[("open", _("Open calls")), ("all", _("Open and closed calls"))],
         initial="open",
+        widget=FastSelect,
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["field"].choices = [("", _("All fields")), *[(f.code, f.name) for f in CreativeField.objects.all()]]
-        self.fields["region"].choices = [("", _("All regions")), *[(r.code, r.name) for r in Region.objects.all()]]
+        registry = filter_choices()  # kept per version of the registry
+        self.fields["field"].choices = [("", _("All fields")), *registry["fields"]]
+        self.fields["region"].choices = [("", _("All regions")), *registry["regions"]]
 
     def filters(self) -> dict:
         """The selector's arguments; an invalid value is ignored rather than refused."""

@@ -8,9 +8,9 @@ accepts or declines. Accepted parties become partners of the call's project.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.links import page_url
 from creative_cities.core.models import TimeStampedModel
 from creative_cities.knowledge.choices import LANGUAGE_CHOICES
 
@@ -71,7 +71,7 @@ class Call(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("board:call_detail", kwargs={"slug": self.slug})
+        return page_url("board:call_detail", "slug", self.slug)
 
     @property
     def party(self):

@@ -8,14 +8,19 @@ nobody answers it in the hours before the command runs.
 
 from datetime import date
 
-from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from creative_cities.cities.models import City
+from creative_cities.core.links import page_url, page_urls
+from creative_cities.core.models import current_language
 from creative_cities.core.text import fold
 from creative_cities.projects.parties import party_key, party_kwargs, party_list_for
 
-from .choices import CallStatus, InterestStatus
+from .choices import CallKind, CallStatus, CallTopic, InterestStatus
 from .models import Call, Interest
 
 
@@ -50,7 +55,8 @@ def call_queryset() -> QuerySet[Call]:
     )
 
 
-def call_list(
+def call_filter(
+    calls: QuerySet[Call] | None = None,
     *,
     kind: str = "",
     topic: str = "",
@@ -60,11 +66,12 @@ def call_list(
     query: str = "",
     include_demo: bool = True,
 ) -> QuerySet[Call]:
-    """Calls, filtered; the region is the publishing city's, or the organisation's country's.
+    """Calls (of ``calls``, all by default) matching the filters.
 
-    ``query`` matches the title, the description and the publisher's name, ignoring case and accents.
+    The region is the publishing city's, or the organisation's country's; ``query`` matches the
+    title, the description and the publisher's name, ignoring case and accents.
     """
-    calls = call_queryset()
+    calls = Call.objects.all() if calls is None else calls
     if open_only:
         calls = calls.filter(open_q())
     if kind:
@@ -72,7 +79,8 @@ def call_list(
     if topic:
         calls = calls.filter(topic=topic)
     if field:
-        calls = calls.filter(fields__code=field)
+        # A subquery rather than a join: a call with several fields is still one row.
+        calls = calls.filter(pk__in=Call.fields.through.objects.filter(creativefield__code=field).values("call_id"))
     if region:
         calls = calls.filter(Q(city__country__region__code=region) | Q(organisation__country__region__code=region))
     if not include_demo:
@@ -85,28 +93,125 @@ def call_list(
         )
         ids = [pk for pk, *texts in rows if wanted in fold(" ".join(text or "" for text in texts))]
         calls = calls.filter(pk__in=ids)
+    return calls
+
+
+def call_list(**filters) -> QuerySet[Call]:
+    """Calls matching ``call_filter``'s filters, with their publisher, project, fields, SDGs and answers counted."""
     # Open calls first, the nearest deadline first; then closed ones, the latest first.
-    return calls.distinct().order_by("-is_open", "deadline", "pk")
+    return call_filter(call_queryset(), **filters).order_by("-is_open", "deadline", "pk")
+
+
+def call_rows(calls: QuerySet[Call]) -> QuerySet:
+    """What a call's card on a list shows, as plain values, open calls first (see ``call_row_list``)."""
+    language = current_language()
+    answers = (
+        Interest.objects.filter(call=OuterRef("pk"))
+        .exclude(status=InterestStatus.WITHDRAWN)
+        .order_by()
+        .values("call")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        calls.annotate(
+            is_open=Case(When(open_q(), then=Value(True)), default=Value(False), output_field=BooleanField()),
+            interest_count=Coalesce(Subquery(answers), 0),
+        )
+        .order_by("-is_open", "deadline", "pk")
+        .values(
+            "pk",
+            "slug",
+            "title",
+            "kind",
+            "topic",
+            "is_demo",
+            "deadline",
+            "is_open",
+            "interest_count",
+            "city__name",
+            f"city__country__name_{language}",
+            "city__country__name_en",
+            "organisation__name",
+            f"organisation__country__name_{language}",
+            "organisation__country__name_en",
+        )
+    )
+
+
+def call_row_list(rows) -> list[dict]:
+    """Rows of ``call_rows`` with their address, labels, publisher and field names (one query for the fields).
+
+    The sentences of a card (its deadline, its answers) are written here: a list of twenty
+    calls would otherwise run a dozen template tags per call.
+    """
+    from creative_cities.cities.selectors import filter_choices
+
+    rows = list(rows)
+    day = today()
+    language = current_language()
+    kinds, topics = dict(CallKind.choices), dict(CallTopic.choices)
+    order = {code: position for position, (code, _name) in enumerate(filter_choices()["fields"])}
+    names = dict(filter_choices()["fields"])
+    fields: dict[int, list[str]] = {}
+    links = Call.fields.through.objects.filter(call_id__in=[row["pk"] for row in rows])
+    for call_id, code in links.values_list("call_id", "creativefield__code"):
+        fields.setdefault(call_id, []).append(code)
+    call_url = page_urls("board:call_detail", "slug")
+    out = []
+    for row in rows:
+        by = "city" if row["city__name"] else "organisation"
+        out.append(
+            {
+                "url": call_url(row["slug"]),
+                "title": row["title"],
+                "kind": kinds.get(row["kind"], row["kind"]),
+                "topic": topics.get(row["topic"], row["topic"]),
+                "publisher": row[f"{by}__name"],
+                "publisher_country": row[f"{by}__country__name_{language}"] or row[f"{by}__country__name_en"],
+                "is_demo": row["is_demo"],
+                "is_open": row["is_open"],
+                "deadline": row["deadline"],
+                "deadline_label": date_format(row["deadline"], "DATE_FORMAT"),
+                "days_left": _days_left(row["deadline"], day),
+                "interest_count": row["interest_count"],
+                "answers": ngettext("%(counter)s answer", "%(counter)s answers", row["interest_count"])
+                % {"counter": row["interest_count"]},
+                "fields": [
+                    names[code]
+                    for code in sorted(fields.get(row["pk"], []), key=lambda code: order.get(code, len(order)))
+                ],
+            }
+        )
+    return out
+
+
+def _days_left(deadline: date, day: date) -> str:
+    left = (deadline - day).days
+    if left == 0:
+        return gettext("last day to answer")
+    return ngettext("%(counter)s day left", "%(counter)s days left", left) % {"counter": left}
 
 
 def call_get(*, slug: str) -> Call:
     return call_queryset().get(slug=slug)
 
 
-def call_list_for_city(*, city: City) -> QuerySet[Call]:
-    """The open calls a city published, for its page: only what the list there shows, in one query."""
-    return (
-        Call.objects.filter(open_q(), city=city)
-        .only("slug", "title", "kind", "deadline", "city_id", "organisation_id")
-        .order_by("deadline", "pk")
-    )
+def call_rows_for_city(*, city: City) -> list[dict]:
+    """The open calls a city published, nearest deadline first, as its page lists them (title, url, kind, deadline)."""
+    kinds = dict(CallKind.choices)
+    rows = Call.objects.filter(open_q(), city=city).order_by("deadline", "pk")
+    return [
+        {"title": title, "url": page_url("board:call_detail", "slug", slug), "kind": kinds[kind], "deadline": deadline}
+        for slug, title, kind, deadline in rows.values_list("slug", "title", "kind", "deadline")
+    ]
 
 
-def call_list_for_parties(*, parties: list) -> QuerySet[Call]:
-    """Calls published by any of these cities and organisations."""
+def call_list_for_parties(*, parties: list) -> list[dict]:
+    """Calls published by any of these cities and organisations, as rows of ``call_row_list``."""
     if not parties:
-        return Call.objects.none()
-    return call_queryset().filter(_parties_q(parties)).order_by("-is_open", "deadline", "pk")
+        return []
+    return call_row_list(call_rows(Call.objects.filter(_parties_q(parties))))
 
 
 def _parties_q(parties: list, prefix: str = "") -> Q:

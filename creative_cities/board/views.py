@@ -12,6 +12,7 @@ from creative_cities.cities.choices import CityStatus
 from creative_cities.cities.models import City
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.response_cache import cached_response
 from creative_cities.core.shortcuts import get_object_or_404_once
 from creative_cities.organisations.models import Organisation
 from creative_cities.projects.parties import party_list_for
@@ -71,9 +72,10 @@ def publisher_choices(user) -> list:
 
 
 @public
+@cached_response("board", "registry", "organisations")
 def call_list(request):
     form = CallFilterForm(request.GET or None)
-    calls = selectors.call_list(**form.filters())
+    calls = selectors.call_rows(selectors.call_filter(**form.filters()))
     page = Paginator(calls, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -81,7 +83,7 @@ def call_list(request):
         {
             "form": form,
             "page": page,
-            "calls": page.object_list,
+            "calls": selectors.call_row_list(page.object_list),
             "today": selectors.today(),
             "may_publish": policies.can_publish_call(request.user),
         },
@@ -122,6 +124,7 @@ def _detail(request, call: Call, *, interest_form=None, status: int = 200):
 
 
 @public
+@cached_response("board", "registry", "organisations", "projects", "frameworks")
 def call_detail(request, slug: str):
     return _detail(request, get_object_or_404_once(request, selectors.call_queryset(), slug=slug))
 

@@ -7,6 +7,11 @@ class CitiesConfig(AppConfig):
     verbose_name = _("Cities")
 
     def ready(self) -> None:
+        from creative_cities.core import versions
+
+        from .models import City, CityFieldPeriod, CityImage, Country, CreativeField, Region
         from .search_documents import register
 
         register()
+        # The public registry: what the directory, the map, the city pages and the exports show.
+        versions.define("registry", [City, Country, CreativeField, Region, CityFieldPeriod, CityImage])

@@ -4,9 +4,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.links import page_url
 from creative_cities.core.models import TimeStampedModel, TranslatedNameModel, current_language
 from creative_cities.core.uploads import UploadTo
 
@@ -34,7 +34,7 @@ class CreativeField(TimeStampedModel, TranslatedNameModel):
         verbose_name_plural = _("creative fields")
 
     def get_absolute_url(self) -> str:
-        return reverse("cities:field_detail", kwargs={"code": self.code})
+        return page_url("cities:field_detail", "code", self.code)
 
 
 class Region(TimeStampedModel, TranslatedNameModel):
@@ -65,7 +65,7 @@ class Country(TimeStampedModel, TranslatedNameModel):
         constraints = [models.CheckConstraint(condition=Q(iso2__regex=r"^[A-Z]{2}$"), name="country_iso2_upper")]
 
     def get_absolute_url(self) -> str:
-        return reverse("cities:country_detail", kwargs={"iso2": self.iso2.lower()})
+        return page_url("cities:country_detail", "iso2", self.iso2.lower())
 
 
 class City(TimeStampedModel):
@@ -118,7 +118,7 @@ class City(TimeStampedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("cities:city_detail", kwargs={"slug": self.slug})
+        return page_url("cities:city_detail", "slug", self.slug)
 
     @property
     def description(self) -> str:

@@ -1,7 +1,7 @@
 """Who may do what with cities. Pages and API ask these functions, never the roles directly."""
 
 from creative_cities.accounts.choices import CITY_ROLES
-from creative_cities.accounts.selectors import role_list_current, user_is_secretariat
+from creative_cities.accounts.selectors import user_holds_any, user_is_secretariat
 
 
 def can_see_city_contacts(user) -> bool:
@@ -9,7 +9,7 @@ def can_see_city_contacts(user) -> bool:
     of the network, that is people holding a role; never to the public."""
     if not user.is_authenticated:
         return False
-    return user_is_secretariat(user) or role_list_current(user=user).exists()
+    return user_is_secretariat(user) or user_holds_any(user)
 
 
 def can_edit_city_profile(user, city) -> bool:
@@ -22,7 +22,7 @@ def can_edit_city_profile(user, city) -> bool:
         return False
     if user_is_secretariat(user):
         return True
-    return role_list_current(user=user).filter(kind__in=CITY_ROLES, city=city).exists()
+    return user_holds_any(user, CITY_ROLES, city=city)
 
 
 def can_request_city_change(user, city) -> bool:
@@ -57,4 +57,4 @@ def can_hand_over_focal_point(user, city) -> bool:
         return False
     if user_is_secretariat(user):
         return True
-    return role_list_current(user=user).filter(kind=RoleKind.FOCAL_POINT, city=city).exists()
+    return user_holds_any(user, [RoleKind.FOCAL_POINT], city=city)

@@ -1,14 +1,13 @@
 """Reads of the member registry, shared by pages, exports and the API."""
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import connection
-from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 
+from creative_cities.core import versions
+from creative_cities.core.links import page_url
 from creative_cities.core.models import current_language
 from creative_cities.core.text import fold
 
@@ -116,6 +115,29 @@ def city_row_values(cities: QuerySet[City]) -> QuerySet:
     )
 
 
+def city_api_values(cities: QuerySet[City]) -> QuerySet:
+    """What the API's list gives of each city, as plain values: a page of 100 cities would otherwise make 400 models."""
+    language = current_language()
+    return cities.values(
+        "slug",
+        "name",
+        "country__iso2",
+        f"country__name_{language}",
+        "country__name_en",
+        "country__region__code",
+        "field__code",
+        f"field__name_{language}",
+        "field__name_en",
+        "designation_year",
+        "status",
+        "left_on",
+        "latitude",
+        "longitude",
+        "population",
+        "website",
+    )
+
+
 def city_rows(values) -> list[dict]:
     """Rows of ``city_row_values`` with names in the active language and the pages' addresses."""
     language = current_language()
@@ -164,43 +186,66 @@ def city_field_history(*, city: City):
     return city.field_periods.select_related("field").order_by("start_year")
 
 
-def city_neighbours(*, city: City, limit: int = 6) -> QuerySet[City]:
-    """Other members of the same field, from the same region first: partners to look at."""
-    return (
+def city_neighbours(*, city: City, limit: int = 6) -> list[dict]:
+    """Other members of the same field, from the same region first: partners to look at.
+
+    Rows (name, slug, url, country, year, same_region). A field has a few dozen members:
+    they are sorted here, which costs less than asking the database to rank them.
+    """
+    language = current_language()
+    rows = (
         City.objects.filter(field=city.field_id, status=CityStatus.MEMBER)
         .exclude(pk=city.pk)
-        .select_related("country")
-        .annotate(other_region=Case(When(country__region=city.country.region_id, then=Value(0)), default=Value(1)))
-        # Same region first, then the most recent designations.
-        .order_by("other_region", "-designation_year", "name")[:limit]
+        .values_list(
+            "name", "slug", "designation_year", "country__region_id", f"country__name_{language}", "country__name_en"
+        )
     )
+    region = city.country.region_id
+    # Same region first, then the most recent designations.
+    ranked = sorted(rows, key=lambda row: (row[3] != region, -row[2], row[0]))[:limit]
+    return [
+        {
+            "name": name,
+            "slug": slug,
+            "url": page_url("cities:city_detail", "slug", slug),
+            "country": country or country_en,
+            "year": year,
+            "same_region": region_id == region,
+        }
+        for name, slug, year, region_id, country, country_en in ranked
+    ]
 
 
-REGISTRY_VERSION_KEY = "registry:version"
-# How long another server process may go on using a version after a change: each
-# process forgets its own at once (services call registry_version_forget), but
-# the default cache is per process.
-REGISTRY_VERSION_TTL = 10
+def city_map_row(city: City) -> dict:
+    """The map's row of one city loaded with its country, region and field (``city_get``), without a query."""
+    language = current_language()
+    country, region, field = city.country, city.country.region, city.field
+    values = {
+        "name": city.name,
+        "slug": city.slug,
+        "latitude": city.latitude,
+        "longitude": city.longitude,
+        "designation_year": city.designation_year,
+        "status": city.status,
+        "field__code": field.code,
+        f"field__name_{language}": getattr(field, f"name_{language}"),
+        "field__name_en": field.name_en,
+        "country__iso2": country.iso2,
+        f"country__name_{language}": getattr(country, f"name_{language}"),
+        "country__name_en": country.name_en,
+        "country__region__code": region.code,
+        f"country__region__name_{language}": getattr(region, f"name_{language}"),
+        "country__region__position": region.position,
+    }
+    return city_rows([values])[0]
 
 
 def registry_version() -> str:
-    """A token that changes whenever the registry changes; keys the ETags and the caches below."""
-    version = cache.get(REGISTRY_VERSION_KEY)
-    if version is None:
-        # One round trip for the four tables: their sizes and last changes.
-        # Table names come from the models, never from input.
-        tables = [connection.ops.quote_name(m._meta.db_table) for m in (City, Country, CreativeField, Region)]
-        parts = ", ".join(f"(SELECT COUNT(*) FROM {t}), (SELECT MAX(updated_at) FROM {t})" for t in tables)  # noqa: S608
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {parts}")
-            stamps = cursor.fetchone()
-        version = hashlib.sha256(repr(stamps).encode()).hexdigest()[:24]
-        cache.set(REGISTRY_VERSION_KEY, version, REGISTRY_VERSION_TTL)
-    return version
+    """A token that changes whenever the registry changes (the "registry" set of ``core.versions``).
 
-
-def registry_version_forget() -> None:
-    cache.delete(REGISTRY_VERSION_KEY)
+    It keys the API's ETags and the caches below.
+    """
+    return versions.version("registry")
 
 
 def registry_cached(name: str, build):
@@ -209,12 +254,12 @@ def registry_cached(name: str, build):
     For what does not depend on who asks: the lists of the filter form, the
     network summary, the map's markers.
     """
-    key = f"registry:{registry_version()}:{current_language()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, 3600)
-    return value
+    return versions.cached(["registry"], name, build)
+
+
+def field_labels() -> dict[int, tuple[str, str]]:
+    """The creative fields as (code, name) by id, in their order; kept per registry version and language."""
+    return registry_cached("field-labels", lambda: {field.pk: (field.code, field.name) for field in creative_fields()})
 
 
 def filter_choices() -> dict[str, list[tuple[str, str]]]:

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from unidecode import unidecode
 
 from creative_cities.audit.services import audit_record, snapshot
+from creative_cities.core import versions
 from creative_cities.core.mail import mail_people
 from creative_cities.core.services import model_changes, model_update
 from creative_cities.core.text import fold
 
 from .choices import ChangeRequestKind, ChangeRequestStatus, CityStatus
 from .models import City, CityChangeRequest, CityContact, CityFieldPeriod, CityImage, Country, CreativeField
-from .selectors import registry_version_forget
 
 
 def city_search_text(*, name: str, registry_name: str, country: Country) -> str:
@@ -44,7 +44,7 @@ AUDITED_FIELDS = ["name", "country", "field", "designation_year", "status", "lat
 
 def registry_changed() -> None:
     """Make pages, exports and ETags show a change once it is committed."""
-    transaction.on_commit(registry_version_forget)
+    versions.changed("registry")
 
 
 @transaction.atomic

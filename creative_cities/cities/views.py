@@ -10,9 +10,13 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from creative_cities.board import selectors as board_selectors
 from creative_cities.core.csv_export import csv_stream_response
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.response_cache import cached_response
 from creative_cities.core.text import fold
+from creative_cities.organisations import selectors as organisation_selectors
+from creative_cities.projects import selectors as project_selectors
 
 from . import policies, selectors, services
 from .exports import EXPORT_FIELDS, city_csv_rows, city_rows
@@ -49,7 +53,7 @@ def _map_context(cities, *, cache_key: str = "") -> dict:
 
 
 def _map_context_from_points(points: list[dict]) -> dict:
-    fields = list(selectors.creative_fields())
+    fields = [{"code": code, "name": name} for code, name in selectors.field_labels().values()]
     context = {"map_count": len(points), "map_markers": map_markers_html(points), "fields": fields}
     if settings.MAP_TILE_URL:
         context["map_tiles"] = map_json(points)
@@ -58,6 +62,7 @@ def _map_context_from_points(points: list[dict]) -> dict:
 
 
 @public
+@cached_response("registry")
 def field_colours_css(request):
     """One CSS class per creative field, from the colours the Secretariat sets in the admin.
 
@@ -75,6 +80,7 @@ def field_colours_css(request):
 
 
 @public
+@cached_response("registry")
 def home(request):
     summary = selectors.network_summary()
     members = selectors.city_list()
@@ -87,6 +93,7 @@ def home(request):
 
 
 @public
+@cached_response("registry")
 def city_list(request):
     form, _filters, cities = _filtered(request)
     page = Paginator(selectors.city_row_values(cities), settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -100,6 +107,7 @@ def city_list(request):
 
 
 @public
+@cached_response("registry")
 def city_map(request):
     form, filters, cities = _filtered(request)
     query = request.GET.copy()
@@ -111,6 +119,7 @@ def city_map(request):
 
 
 @public
+@cached_response("registry")
 def city_export(request, fmt: str):
     if fmt not in ("csv", "json"):
         raise Http404
@@ -124,6 +133,7 @@ def city_export(request, fmt: str):
 
 
 @public
+@cached_response("registry", "organisations", "projects", "board")
 def city_detail(request, slug: str):
     try:
         city = selectors.city_get(slug=slug)
@@ -134,23 +144,27 @@ def city_detail(request, slug: str):
         "cities/city_detail.html",
         {
             "city": city,
-            "history": selectors.city_field_history(city=city),
-            "images": selectors.city_image_list(city=city),
+            "history": list(selectors.city_field_history(city=city)),
+            "images": list(selectors.city_image_list(city=city)),
             "neighbours": selectors.city_neighbours(city=city),
-            "organisations": list(city.organisations.order_by("name")[:50]),
+            "organisations": organisation_selectors.organisation_rows_in_city(city=city),
+            "party_projects": project_selectors.project_rows_for_party(party=city),
+            "calls": board_selectors.call_rows_for_city(city=city),
             "contacts": selectors.city_contacts(city=city) if policies.can_see_city_contacts(request.user) else None,
             "can_edit": policies.can_edit_city_profile(request.user, city),
-            **_map_context(selectors.city_list(status="all").filter(pk=city.pk)),
+            **_map_context_from_points(map_points([selectors.city_map_row(city)])),
         },
     )
 
 
 @public
+@cached_response("registry")
 def field_list(request):
     return render(request, "cities/field_list.html", {"field_rows": selectors.field_list()})
 
 
 @public
+@cached_response("registry")
 def field_detail(request, code: str):
     field = get_object_or_404(selectors.creative_fields(), code=code)
 
@@ -171,12 +185,14 @@ def field_detail(request, code: str):
 
 
 @public
+@cached_response("registry")
 def country_list(request):
     countries = selectors.country_list(with_members=True)
     return render(request, "cities/country_list.html", {"countries": sorted(countries, key=lambda c: fold(c.name))})
 
 
 @public
+@cached_response("registry")
 def country_detail(request, iso2: str):
     country = get_object_or_404(selectors.country_list(), iso2=iso2.upper())
     cities = list(selectors.city_list(countries=[country.iso2], status="all"))

@@ -1,15 +1,59 @@
 """What the pages and exports make of the figures: the SVG drawing, table rows, GraphML and CSV."""
 
+from decimal import ROUND_HALF_UP, Decimal
 from math import sqrt
 from xml.sax.saxutils import escape, quoteattr
 
+from django.utils.formats import get_format
+from django.utils.html import escape as html_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from creative_cities.core.links import page_urls
+
 from .choices import EdgeKind
 
 SIZE = 1000
+
+
+def fixed(value, digits: int, separator: str | None = None) -> str:
+    """``value`` with ``digits`` decimals in the reader's number format, as the floatformat filter writes it.
+
+    "–" when there is no value. Rounded half up from the decimal the float prints as, like floatformat,
+    without its general machinery: the network page writes hundreds of these.
+    """
+    if value is None:
+        return "–"
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    text = f"{rounded if rounded else abs(rounded):f}"  # no "-0.0"
+    return text.replace(".", separator or get_format("DECIMAL_SEPARATOR"))
+
+
+def percent(share, separator: str | None = None) -> str:
+    """0.4213 → "42.1 %" (a no-break space: the sign never wraps alone); "–" when there is no share."""
+    return "–" if share is None else f"{fixed(share * 100, 1, separator)}\u00a0%"
+
+
+def linked_city_rows_html(cities: list[dict], query: str) -> SafeString:
+    """The rows of the table of cities with partners (name, region, partners, weighted degree, betweenness, community).
+
+    Written here rather than in the template: a template loop over 400 cities with six
+    cells each costs more than the rest of the page. Every text is escaped.
+    """
+    separator = get_format("DECIMAL_SEPARATOR")
+    city_url = page_urls("cooperation:city_cooperation", "slug")
+    rows = []
+    for city in cities:
+        url = html_escape(city_url(city["slug"]) + query)
+        community = "–" if city["community"] is None else city["community"]
+        rows.append(
+            f'<tr><th scope="row"><a href="{url}">{html_escape(city["name"])}</a></th>'
+            f"<td>{html_escape(city['region_name'])}</td>"
+            f'<td class="num">{city["degree"]}</td><td class="num">{city["weighted_degree"]}</td>'
+            f'<td class="num">{fixed(city["betweenness"], 4, separator)}</td><td class="num">{community}</td></tr>'
+        )
+    return mark_safe("\n".join(rows))  # noqa: S308 - every value above is escaped or a number
 
 
 def kind_labels() -> dict[str, str]:
@@ -180,19 +224,29 @@ def mix_rows(mix: dict[str, int], labels: dict) -> list[dict]:
     ]
 
 
-def network_rows(figures: dict, labels: dict) -> dict:
-    """The rows of the network page's tables, names in the reader's language."""
+def network_rows(figures: dict, labels: dict, query: str = "") -> dict:
+    """The rows of the network page's tables, names in the reader's language; ``query`` follows the links."""
     regions = labels["regions"]
     cities = sorted(figures["cities"], key=lambda c: (-c["degree"], -c["weighted_degree"], c["name"]))
+    linked = [{**c, "region_name": regions.get(c["region"], c["region"])} for c in cities if c["degree"]]
+
+    city_url = page_urls("cooperation:city_cooperation", "slug")
     return {
         "regions": region_rows(figures, labels),
-        "linked_cities": [{**c, "region_name": regions.get(c["region"], c["region"])} for c in cities if c["degree"]],
+        "linked_cities": linked,
+        "linked_city_rows": linked_city_rows_html(linked, query),
+        "isolated_cities": [
+            {"name": city["name"], "url": city_url(city["slug"])} for city in figures["network"]["isolated_cities"]
+        ],
         "communities": [
             {
                 **row,
                 "main_region_name": regions.get(row["main_region"], row["main_region"]),
                 "region_names": mix_rows(row["regions"], labels),
-                "hubs": [c for c in cities if c["community"] == row["id"]][:3],
+                "hubs": [
+                    {"name": c["name"], "slug": c["slug"], "url": city_url(c["slug"]) + query}
+                    for c in [c for c in cities if c["community"] == row["id"]][:3]
+                ],
             }
             for row in figures["communities"]
         ],

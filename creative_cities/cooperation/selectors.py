@@ -22,19 +22,18 @@ Only member cities are nodes; relations with a former member or a place outside 
 network (an organisation with no member city) are left out.
 """
 
-import hashlib
 from collections import OrderedDict
 from threading import Lock
 from typing import NamedTuple
 
 from django.core.cache import cache
-from django.db import connection
 
 from creative_cities.board.choices import InterestStatus
 from creative_cities.board.models import Call, Interest
 from creative_cities.cities.choices import CityStatus
 from creative_cities.cities.models import City, Country, CreativeField, Region
 from creative_cities.cities.selectors import registry_cached
+from creative_cities.core import versions
 from creative_cities.knowledge.choices import ItemStatus
 from creative_cities.knowledge.models import KnowledgeItem
 from creative_cities.organisations.models import Organisation
@@ -58,17 +57,10 @@ class Relation(NamedTuple):
 
 
 def source_version() -> str:
-    """A token that changes when any table the graph is built from changes: sizes and last changes.
-
-    One round trip; the figures are cached under it, so an edit anywhere shows at the next request.
+    """A token that changes when any table the graph is built from changes (the "cooperation" set of
+    ``core.versions``): the figures are cached under it, so an edit anywhere shows at the next request.
     """
-    tables = [connection.ops.quote_name(model._meta.db_table) for model in SOURCE_MODELS]
-    # Table names come from the models, never from input.
-    parts = ", ".join(f"(SELECT COUNT(*) FROM {t}), (SELECT MAX(updated_at) FROM {t})" for t in tables)  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {parts}")
-        stamps = cursor.fetchone()
-    return hashlib.sha256(repr(stamps).encode()).hexdigest()[:24]
+    return versions.version("cooperation")
 
 
 def node_list() -> list[dict]:

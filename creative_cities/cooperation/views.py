@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 
 from creative_cities.core.csv_export import csv_stream_response
 from creative_cities.core.policies import policy
+from creative_cities.core.response_cache import cached_response
 
 from . import presentation, selectors
 from .forms import CooperationFilterForm
@@ -34,10 +35,11 @@ def _svg(figures: dict, labels: dict) -> str:
 
 
 @viewable
+@cached_response("cooperation", "registry")
 def network(request):
     form, figures = _filtered(request)
     labels = selectors.labels()
-    context = presentation.network_rows(figures, labels)
+    context = presentation.network_rows(figures, labels, _query(request))
     return render(
         request,
         "cooperation/network.html",
@@ -54,6 +56,7 @@ def network(request):
 
 
 @viewable
+@cached_response("cooperation", "registry")
 def city_cooperation(request, slug: str):
     form, figures = _filtered(request)
     city = selectors.city_figures(figures, slug=slug)
@@ -86,6 +89,7 @@ def city_cooperation(request, slug: str):
 
 
 @viewable
+@cached_response("cooperation", "registry")
 def export_graphml(request):
     _form, figures = _filtered(request)
     response = HttpResponse(

@@ -7,6 +7,21 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self):
+        from creative_cities.core import versions
+
+        from . import models
         from .search_documents import register
 
         register()
+        versions.define(
+            "knowledge",
+            [
+                models.KnowledgeItem,
+                models.ItemTranslation,
+                models.ItemFigure,
+                models.ItemPartner,
+                models.ItemLink,
+                models.ItemAttachment,
+                models.ItemVersion,
+            ],
+        )

@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.links import page_url
 from creative_cities.core.models import TimeStampedModel, current_language
 from creative_cities.core.uploads import UploadTo
 
@@ -91,7 +91,7 @@ class KnowledgeItem(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("knowledge:item_detail", kwargs={"slug": self.slug})
+        return page_url("knowledge:item_detail", "slug", self.slug)
 
     @property
     def is_published(self) -> bool:

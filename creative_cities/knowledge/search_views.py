@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from creative_cities.core.csv_export import csv_stream_response
 from creative_cities.core.policies import public
+from creative_cities.core.response_cache import cached_response
 
 # Facets shown on the page, in this order, with their labels.
 FACETS = [
@@ -71,6 +72,7 @@ def _facet_rows(results, request) -> list:
 
 
 @public
+@cached_response("search", "knowledge", "registry", "frameworks")
 def search(request):
     from creative_cities.search.selectors import search as run_search
 

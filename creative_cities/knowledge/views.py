@@ -14,6 +14,7 @@ from creative_cities.cities import selectors as city_selectors
 from creative_cities.core.forms import FileUploadForm
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.response_cache import cached_response
 from creative_cities.core.shortcuts import get_object_or_404_once
 
 from . import policies, selectors, services
@@ -46,6 +47,7 @@ def _may_review(request, slug: str, **_kwargs) -> bool:
 
 
 @public
+@cached_response("knowledge", "registry", "frameworks", "search")
 def item_detail(request, slug: str):
     item = _visible_item(request, slug)
     shown = item.translation()
@@ -259,6 +261,7 @@ def item_versions(request, slug: str):
 
 
 @public
+@cached_response("knowledge", "registry")
 def city_knowledge(request, slug: str):
     city = get_object_or_404(city_selectors.city_list(status="all"), slug=slug)
     return render(
@@ -267,6 +270,7 @@ def city_knowledge(request, slug: str):
 
 
 @public
+@cached_response("knowledge", "registry")
 def field_knowledge(request, code: str):
     field = get_object_or_404(city_selectors.creative_fields(), code=code)
     return render(
@@ -275,6 +279,7 @@ def field_knowledge(request, code: str):
 
 
 @public
+@cached_response("knowledge", "registry")
 def transfers(request):
     """Practices adapted from another city's: how knowledge travels, by city, field and region."""
     return render(request, "knowledge/transfers.html", {"counts": selectors.transfer_counts()})

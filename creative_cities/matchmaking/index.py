@@ -15,19 +15,18 @@ What a candidate "does" is read from the texts and links it has in the network:
   it led or joined, the calls it published and (cities) the knowledge items it owns.
 
 The arrays are rebuilt when the search index or these facts change: a change made in
-another process is seen after at most ``VERSION_TTL`` seconds (the same rule as the
-search index's). The evaluation builds its own index with some partnerships hidden.
+another process is seen after at most ``core.versions.TTL`` seconds (the same rule as the
+search index's; the facts are the "matchmaking" set of ``core.versions``). The evaluation
+builds its own index with some partnerships hidden.
 """
 
-import hashlib
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.core.cache import cache
-from django.db.models import Count, Max
 
+from creative_cities.core import versions
 from creative_cities.search import memory
 from creative_cities.search.embeddings import Embedder, get_embedder, normalise
 
@@ -36,8 +35,6 @@ from .conf import small_island_states
 KINDS = ("city", "organisation", "practice")
 SEARCH_KIND = {"city": "city", "organisation": "organisation", "practice": "knowledge"}
 SDG_COLUMNS = 18  # goal numbers 1..17; column 0 unused
-VERSION_KEY = "matchmaking:facts-version"
-VERSION_TTL = 10
 
 _lock = threading.Lock()
 _current: "MatchIndex | None" = None
@@ -88,27 +85,13 @@ class MatchIndex:
 
 
 def facts_version() -> str:
-    """A token that changes when the facts matchmaking reads change (cached for ``VERSION_TTL`` seconds)."""
-    stamp = cache.get(VERSION_KEY)
-    if stamp is None:
-        from creative_cities.board.models import Call, Interest
-        from creative_cities.cities.models import City
-        from creative_cities.knowledge.models import KnowledgeItem
-        from creative_cities.organisations.models import Organisation
-        from creative_cities.projects.models import Project, ProjectPartner
-
-        rows = [
-            model.objects.aggregate(count=Count("pk"), last=Max("updated_at"), top=Max("pk"))
-            for model in (City, Organisation, Project, ProjectPartner, Call, Interest, KnowledgeItem)
-        ]
-        stamp = hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
-        cache.set(VERSION_KEY, stamp, VERSION_TTL)
-    return stamp
+    """A token that changes when the facts matchmaking reads change."""
+    return versions.version("matchmaking")
 
 
 def forget() -> None:
     """Read the facts again at the next recommendation (after a write in this process)."""
-    cache.delete(VERSION_KEY)
+    versions.forget("matchmaking")
 
 
 def current() -> MatchIndex:

@@ -17,6 +17,7 @@
 """
 
 import hashlib
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ SHARED_FIELD = 0.6
 MEDIAN_FROM = 50  # candidates with vectors before the median says what "unrelated" scores
 LEXICAL_TOKENS = 30
 _embedded: "OrderedDict[str, np.ndarray]" = OrderedDict()  # texts of unindexed subjects, by digest
+_embedded_lock = threading.Lock()  # a server answers in several threads, which share it
 EMBEDDED_KEPT = 256
 
 
@@ -52,11 +54,18 @@ def subject_vector(subject: Subject, search_index, embedder: Embedder | None) ->
     if embedder is None or not subject.text:
         return None
     digest = hashlib.sha256(f"{embedder.name}\n{subject.text}".encode()).hexdigest()
-    if digest not in _embedded:
-        _embedded[digest] = embedder.passages([subject.text[:500]])[0]
-        while len(_embedded) > EMBEDDED_KEPT:
-            _embedded.popitem(last=False)
-    return _embedded[digest]
+    with _embedded_lock:
+        vector = _embedded.get(digest)
+        if vector is not None:
+            _embedded.move_to_end(digest)
+    if vector is None:
+        # Outside the lock: the model takes a while, and other threads need not wait for it.
+        vector = embedder.passages([subject.text[:500]])[0]
+        with _embedded_lock:
+            _embedded[digest] = vector
+            while len(_embedded) > EMBEDDED_KEPT:
+                _embedded.popitem(last=False)
+    return vector
 
 
 def _text(index: MatchIndex, subject: Subject, search_index, embedder, eligible) -> tuple[np.ndarray, str]:

@@ -7,11 +7,14 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
+        from creative_cities.core import versions
         from creative_cities.notifications import kinds
 
+        from .models import Organisation, OrganisationMember
         from .search_documents import register
 
         register()
+        versions.define("organisations", [Organisation, OrganisationMember])
         kinds.register(
             "organisation_member_added",
             label=_("Someone adds you to an organisation"),

@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.links import page_url
 from creative_cities.core.models import TimeStampedModel
 
 from .choices import MemberRole, Sector
@@ -66,7 +66,7 @@ class Organisation(TimeStampedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("organisations:organisation_detail", kwargs={"slug": self.slug})
+        return page_url("organisations:organisation_detail", "slug", self.slug)
 
     @property
     def is_verified(self) -> bool:

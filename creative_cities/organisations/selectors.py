@@ -2,9 +2,10 @@
 
 from django.db.models import Count, Q, QuerySet
 
+from creative_cities.core.links import page_url
 from creative_cities.core.text import fold
 
-from .choices import MemberRole
+from .choices import MemberRole, Sector
 from .models import Organisation, OrganisationMember
 
 
@@ -57,3 +58,13 @@ def organisation_countries() -> QuerySet:
     from creative_cities.cities.models import Country
 
     return Country.objects.filter(organisations__isnull=False).distinct().order_by("name_en")
+
+
+def organisation_rows_in_city(*, city, limit: int = 50) -> list[dict]:
+    """The organisations based in a city, by name, as its page lists them (name, address, sector)."""
+    sectors = dict(Sector.choices)
+    rows = city.organisations.order_by("name").values_list("slug", "name", "sector")[:limit]
+    return [
+        {"name": name, "url": page_url("organisations:organisation_detail", "slug", slug), "sector": sectors[sector]}
+        for slug, name, sector in rows
+    ]

@@ -9,7 +9,9 @@ from django.views.decorators.http import require_POST
 
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.response_cache import cached_response
 from creative_cities.core.shortcuts import get_object_or_404_once
+from creative_cities.projects import selectors as project_selectors
 
 from . import policies, selectors, services
 from .forms import MemberAddForm, MemberRoleForm, OrganisationFilterForm, OrganisationForm
@@ -45,6 +47,7 @@ def _form_errors(form, error: ValidationError) -> None:
 
 
 @public
+@cached_response("organisations", "registry")
 def organisation_list(request):
     countries = sorted(selectors.organisation_countries(), key=str)
     form = OrganisationFilterForm(request.GET or None, countries=countries)
@@ -74,6 +77,7 @@ def organisation_list(request):
 
 
 @public
+@cached_response("organisations", "registry", "projects", "board")
 def organisation_detail(request, slug: str):
     organisation = get_object_or_404_once(request, selectors.organisation_queryset(), slug=slug)
     may_see_members = policies.can_see_members(request.user, organisation)
@@ -84,6 +88,7 @@ def organisation_detail(request, slug: str):
             "organisation": organisation,
             "description_html": render_markdown(organisation.description),
             "members": selectors.organisation_members(organisation=organisation) if may_see_members else None,
+            "party_projects": project_selectors.project_rows_for_party(party=organisation),
             "may_edit": policies.can_edit_organisation(request.user, organisation),
             "may_verify": policies.can_verify_organisation(request.user),
         },

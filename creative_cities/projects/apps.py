@@ -7,11 +7,25 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self) -> None:
+        from creative_cities.core import versions
         from creative_cities.notifications import kinds
 
+        from . import models
         from .search_documents import register
 
         register()
+        versions.define(
+            "projects",
+            [
+                models.Project,
+                models.ProjectPartner,
+                models.Milestone,
+                models.ProjectResult,
+                models.ProjectDocument,
+                models.ProjectUpdate,
+                models.ProjectFollower,  # their number is public
+            ],
+        )
         kinds.register(
             "project_update",
             label=_("A project you follow posts an update"),

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities.models import City
-from creative_cities.core.widgets import DateInput, FastSelect
+from creative_cities.core.widgets import Choices, DateInput, FastCheckboxInput, FastSelect, FastTextInput
 from creative_cities.knowledge.choices import LANGUAGE_CHOICES
 
 from .choices import STATUS_MOVES, MilestoneStatus, PartnerRole, ProjectStatus
@@ -118,23 +118,31 @@ class ProjectForm(forms.Form):
 
 
 class ProjectFilterForm(forms.Form):
-    q = forms.CharField(label=_("Title or summary"), required=False, max_length=100)
+    """The list's filters; the choices are (value, label) pairs (``selectors.project_filter_choices``)."""
+
+    q = forms.CharField(label=_("Title or summary"), required=False, max_length=100, widget=FastTextInput)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All statuses")), *ProjectStatus.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *ProjectStatus.choices],
+        widget=FastSelect,
     )
-    field = forms.ChoiceField(label=_("Creative field"), required=False)
-    region = forms.ChoiceField(label=_("Region of the lead city"), required=False)
+    field = forms.ChoiceField(label=_("Creative field"), required=False, widget=FastSelect)
+    region = forms.ChoiceField(label=_("Region of the lead city"), required=False, widget=FastSelect)
     city = forms.ChoiceField(label=_("City (lead or partner)"), required=False, widget=FastSelect)
     organisation = forms.ChoiceField(label=_("Organisation (lead or partner)"), required=False, widget=FastSelect)
-    pilot = forms.BooleanField(label=_("Pilot initiatives only"), required=False)
+    pilot = forms.BooleanField(label=_("Pilot initiatives only"), required=False, widget=FastCheckboxInput)
 
     def __init__(self, *args, fields=(), regions=(), cities=(), organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["field"].choices = [("", _("All fields")), *[(f.code, f.name) for f in fields]]
-        self.fields["region"].choices = [("", _("All regions")), *[(r.code, r.name) for r in regions]]
-        # (slug, name) pairs: the lists are long, and model instances would only slow them down.
-        self.fields["city"].choices = [("", _("All cities")), *cities]
-        self.fields["organisation"].choices = [("", _("All organisations")), *organisations]
+        # Long lists (405 cities, hundreds of organisations): taken as the pairs they are, not normalised per form.
+        for name, everything, pairs in (
+            ("field", _("All fields"), fields),
+            ("region", _("All regions"), regions),
+            ("city", _("All cities"), cities),
+            ("organisation", _("All organisations"), organisations),
+        ):
+            self.fields[name].choices = Choices([("", everything), *pairs])
 
 
 class PartnerAddForm(forms.Form):

@@ -8,9 +8,9 @@ updates make its public accountability page; followers receive its updates.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.links import page_url
 from creative_cities.core.models import TimeStampedModel
 from creative_cities.core.uploads import UploadTo
 from creative_cities.knowledge.choices import LANGUAGE_CHOICES
@@ -82,7 +82,7 @@ class Project(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("projects:project_detail", kwargs={"slug": self.slug})
+        return page_url("projects:project_detail", "slug", self.slug)
 
     @property
     def lead(self):

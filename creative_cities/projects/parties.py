@@ -9,7 +9,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from creative_cities.accounts.choices import CITY_ROLES
-from creative_cities.accounts.selectors import role_list_current, role_list_current_for_city, user_is_secretariat
+from creative_cities.accounts.selectors import (
+    role_list_current,
+    role_list_current_for_city,
+    user_holds_any,
+    user_is_secretariat,
+)
 from creative_cities.cities.models import City
 from creative_cities.organisations.choices import MemberRole
 from creative_cities.organisations.models import Organisation
@@ -55,6 +60,13 @@ def party_organisations_of(user, *, admin_only: bool = False) -> list[Organisati
     return sorted({m.organisation for m in memberships}, key=lambda org: org.name)
 
 
+def acts_for_any(user) -> bool:
+    """Whether a person acts for at least one city or organisation (city roles always name a city)."""
+    if not user.is_authenticated:
+        return False
+    return user_holds_any(user, CITY_ROLES) or user.organisation_memberships.exists()
+
+
 def party_list_for(user) -> list:
     """Every city and organisation a person may act for: cities first, then organisations."""
     return [*party_cities_of(user), *party_organisations_of(user)]
@@ -67,7 +79,7 @@ def acts_for(user, party) -> bool:
     if user_is_secretariat(user):
         return True
     if isinstance(party, City):
-        return role_list_current(user=user).filter(kind__in=CITY_ROLES, city=party).exists()
+        return user_holds_any(user, CITY_ROLES, city=party)
     return party.members.filter(user=user).exists()
 
 

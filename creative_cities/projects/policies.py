@@ -7,14 +7,14 @@ progress and documents.
 
 from creative_cities.accounts.selectors import user_is_secretariat
 
-from .parties import acts_for, party_list_for
+from .parties import acts_for, acts_for_any
 
 
 def can_create_project(user) -> bool:
     """A signed-in person who acts for at least one city or organisation, or the Secretariat."""
     if not user.is_authenticated:
         return False
-    return user_is_secretariat(user) or bool(party_list_for(user))
+    return user_is_secretariat(user) or acts_for_any(user)
 
 
 def can_edit_project(user, project) -> bool:

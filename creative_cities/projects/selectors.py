@@ -2,14 +2,21 @@
 
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from creative_cities.cities.models import City
+from creative_cities.core import versions
+from creative_cities.core.links import page_url, page_urls
+from creative_cities.core.models import current_language
+from creative_cities.core.widgets import Choices
 from creative_cities.organisations.models import Organisation
 
-from .choices import MilestoneStatus
+from .choices import MilestoneStatus, PartnerRole, ProjectStatus
 from .models import Milestone, Project, ProjectDocument, ProjectFollower, ProjectPartner, ProjectUpdate
 from .parties import party_key, party_list_for
 
@@ -60,6 +67,49 @@ def project_queryset() -> QuerySet[Project]:
     return Project.objects.select_related("lead_city", "lead_organisation")
 
 
+def project_rows(projects: QuerySet[Project]) -> QuerySet:
+    """What a row of the projects list shows, as plain values (no model instances, no joins beyond the leads)."""
+    return projects.values(
+        "slug",
+        "title",
+        "status",
+        "is_pilot",
+        "is_demo",
+        "partner_count",
+        "lead_city__slug",
+        "lead_city__name",
+        "lead_organisation__slug",
+        "lead_organisation__name",
+    )
+
+
+def project_row_list(rows) -> list[dict]:
+    """Rows of ``project_rows`` with the addresses and the status label the list shows."""
+    statuses = dict(ProjectStatus.choices)
+    project_url = page_urls("projects:project_detail", "slug")
+    city_url = page_urls("cities:city_detail", "slug")
+    organisation_url = page_urls("organisations:organisation_detail", "slug")
+    out = []
+    for row in rows:
+        if row["lead_city__slug"]:
+            lead_url, lead_name = city_url(row["lead_city__slug"]), row["lead_city__name"]
+        else:
+            lead_url, lead_name = organisation_url(row["lead_organisation__slug"]), row["lead_organisation__name"]
+        out.append(
+            {
+                "title": row["title"],
+                "url": project_url(row["slug"]),
+                "status": statuses.get(row["status"], row["status"]),
+                "is_pilot": row["is_pilot"],
+                "is_demo": row["is_demo"],
+                "partner_count": row["partner_count"],
+                "lead_url": lead_url,
+                "lead_name": lead_name,
+            }
+        )
+    return out
+
+
 def project_find(*, slug: str) -> Project:
     """A project with its lead, for the policies to judge."""
     return project_queryset().get(slug=slug)
@@ -103,21 +153,150 @@ def project_detail_queryset() -> QuerySet[Project]:
     )
 
 
+def project_page(*, slug: str) -> Project:
+    """One project with what its public page shows, in seven light queries.
+
+    Besides the project and its leads: ``tags`` (its fields, objectives, areas and SDGs, read
+    from their link tables in one query and named from cached labels), ``partner_rows``, and
+    its milestones, results, documents and updates prefetched.
+    """
+    followers = ProjectFollower.objects.filter(project=OuterRef("pk")).order_by().values("project")
+    project = (
+        Project.objects.select_related("lead_city__country", "lead_organisation__country")
+        .prefetch_related(
+            "milestones", "results", "documents", Prefetch("updates", queryset=project_updates_queryset())
+        )
+        .annotate(follower_count=Coalesce(Subquery(followers.annotate(count=Count("pk")).values("count")), 0))
+        .get(slug=slug)
+    )
+    project.tags = project_tags(project=project)
+    project.partner_rows = project_partner_rows(project=project)
+    return project
+
+
+# A project's tags, and the columns read of each besides its names: a code, a number, its order.
+TAGS = {
+    "fields": ("code", None, "position"),
+    "objectives": (None, None, "position"),
+    "areas": (None, None, "position"),
+    "sdg_goals": (None, "number", "number"),
+}
+
+
+def project_tags(*, project: Project) -> dict[str, list]:
+    """The project's fields as (code, name), its objectives and areas as names, its SDGs as "4. Quality education".
+
+    One query over the four link tables joined with the tags they point to (the ORM would
+    make one per table), each in its usual order.
+    """
+    language = current_language()
+    quote = connection.ops.quote_name
+    parts = []
+    for index, (name, (code, number, order)) in enumerate(TAGS.items()):
+        link = Project._meta.get_field(name)
+        tag = quote(link.related_model._meta.db_table)
+        # Names and columns come from the models and the constants above, never from input.
+        columns = [
+            str(index),
+            f"{tag}.{quote(code)}" if code else "''",
+            f"{tag}.{quote(number)}" if number else "0",
+            f"{tag}.{quote('name_' + language)}",
+            f"{tag}.{quote('name_en')}",
+            f"{tag}.{quote(order)}",
+        ]
+        parts.append(
+            f"SELECT {', '.join(columns)} FROM {quote(link.m2m_db_table())} "  # noqa: S608
+            f"JOIN {tag} ON {tag}.{quote('id')} = {quote(link.m2m_reverse_name())} "
+            f"WHERE {quote(link.m2m_column_name())} = %s"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), [project.pk] * len(parts))
+        rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[5], row[1]))
+    names = list(TAGS)
+    tags = {name: [] for name in names}
+    for index, code, number, name, name_en, _order in rows:
+        label = name or name_en
+        kind = names[index]
+        tags[kind].append((code, label) if kind == "fields" else f"{number}. {label}" if number else label)
+    return tags
+
+
+def project_partner_rows(*, project: Project) -> list[dict]:
+    """The partners besides the lead, as the page's table shows them: name, address, country, role, what they bring."""
+    language = current_language()
+    roles = dict(PartnerRole.choices)
+    city_url = page_urls("cities:city_detail", "slug")
+    organisation_url = page_urls("organisations:organisation_detail", "slug")
+    rows = project.partners.order_by("joined_on", "pk").values_list(
+        "city__slug",
+        "city__name",
+        f"city__country__name_{language}",
+        "city__country__name_en",
+        "organisation__slug",
+        "organisation__name",
+        f"organisation__country__name_{language}",
+        "organisation__country__name_en",
+        "role",
+        "contribution",
+        "joined_on",
+    )
+    out = []
+    for city, city_name, city_country, city_country_en, org, org_name, org_country, org_country_en, *rest in rows:
+        role, contribution, joined_on = rest
+        if city:
+            url, name, country = city_url(city), city_name, city_country or city_country_en
+        else:
+            url, name, country = organisation_url(org), org_name, org_country or org_country_en
+        out.append(
+            {
+                "url": url,
+                "name": name,
+                "country": country,
+                "role": roles.get(role, role),
+                "contribution": contribution,
+                "joined_on": joined_on,
+            }
+        )
+    return out
+
+
 def project_updates_queryset() -> QuerySet[ProjectUpdate]:
     """Updates newest first."""
     return ProjectUpdate.objects.select_related("created_by").order_by("-created_at", "-pk")
 
 
-def project_list_for_party(*, party, limit: int = 10) -> list[Project]:
-    """The projects a city or organisation leads or partners, newest first."""
-    if isinstance(party, City):
-        matches = Q(lead_city=party) | Q(partners__city=party)
+def project_rows_for_party(*, party, limit: int = 10) -> dict:
+    """The projects a city or organisation leads or partners, newest first, for the "Projects" part of its page.
+
+    ``{"rows": [{title, url, lead, status}], "more": bool, "all_url": the list filtered on the party, "name"}``
+    """
+    is_city = isinstance(party, City)
+    if is_city:
+        matches, lead = Q(lead_city=party) | Q(partners__city=party), "lead_city_id"
     else:
-        matches = Q(lead_organisation=party) | Q(partners__organisation=party)
+        matches, lead = Q(lead_organisation=party) | Q(partners__organisation=party), "lead_organisation_id"
     ids = Project.objects.filter(matches).values("pk")
-    # Only what the list on a city's or an organisation's page shows: that page is among the most read.
-    shown = ("slug", "title", "status", "lead_city_id", "lead_organisation_id", "created_at")
-    return list(Project.objects.filter(pk__in=ids).only(*shown).order_by("-created_at", "-pk")[:limit])
+    rows = list(
+        Project.objects.filter(pk__in=ids)
+        .order_by("-created_at", "-pk")
+        .values_list("slug", "title", "status", lead)[: limit + 1]
+    )
+    statuses = dict(ProjectStatus.choices)
+    filter_name = "city" if is_city else "organisation"
+    return {
+        "name": party.name,
+        "rows": [
+            {
+                "title": title,
+                "url": page_url("projects:project_detail", "slug", slug),
+                "lead": lead_id == party.pk,
+                "status": statuses[status],
+            }
+            for slug, title, status, lead_id in rows[:limit]
+        ],
+        "more": len(rows) > limit,
+        "all_url": f"{reverse('projects:project_list')}?{urlencode({filter_name: party.slug})}",
+    }
 
 
 def project_timeline(*, project: Project, today=None) -> list[tuple[Milestone, bool]]:
@@ -155,6 +334,25 @@ def partner_choices() -> dict[str, list[tuple[str, str]]]:
         "cities": [(f"city:{c.slug}", f"{c.name} ({c.country.name})") for c in cities],
         "organisations": [(f"organisation:{o.slug}", f"{o.name} ({o.country.name})") for o in organisations],
     }
+
+
+FILTER_SETS = ("projects", "organisations", "registry")
+
+
+def project_filter_choices() -> dict[str, Choices]:
+    """What the list's filters offer, as (value, label) pairs, kept per version of the data and language."""
+    from creative_cities.cities.selectors import filter_choices
+
+    def build() -> dict:
+        registry = filter_choices()
+        return {
+            "fields": registry["fields"],
+            "regions": registry["regions"],
+            "cities": cities_for_filter(),
+            "organisations": organisations_for_filter(),
+        }
+
+    return {name: Choices(pairs) for name, pairs in versions.cached(FILTER_SETS, "project-filters", build).items()}
 
 
 def cities_for_filter() -> list[tuple[str, str]]:

@@ -12,10 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from creative_cities.cities import selectors as city_selectors
 from creative_cities.core.forms import FileUploadForm
 from creative_cities.core.markdown import render_markdown
 from creative_cities.core.policies import public, signed_in
+from creative_cities.core.response_cache import cached_response
 from creative_cities.core.shortcuts import get_object_or_404_once
 
 from . import policies, selectors, services
@@ -69,14 +69,9 @@ def _form_errors(form, error: ValidationError) -> None:
 
 
 @public
+@cached_response("projects", "registry", "organisations")
 def project_list(request):
-    form = ProjectFilterForm(
-        request.GET or None,
-        fields=city_selectors.creative_fields(),
-        regions=city_selectors.region_list(),
-        cities=selectors.cities_for_filter(),
-        organisations=selectors.organisations_for_filter(),
-    )
+    form = ProjectFilterForm(request.GET or None, **selectors.project_filter_choices())
     filters = form.cleaned_data if form.is_valid() else {}
     projects = selectors.project_list(
         query=filters.get("q", ""),
@@ -87,14 +82,14 @@ def project_list(request):
         city=filters.get("city", ""),
         organisation=filters.get("organisation", ""),
     )
-    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.project_rows(projects), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "projects/project_list.html",
         {
             "form": form,
             "page": page,
-            "projects": page.object_list,
+            "projects": selectors.project_row_list(page.object_list),
             "may_create": policies.can_create_project(request.user),
             "followed": selectors.projects_followed_by(user=request.user) if request.user.is_authenticated else [],
         },
@@ -102,9 +97,10 @@ def project_list(request):
 
 
 @public
+@cached_response("projects", "registry", "organisations", "frameworks")
 def project_detail(request, slug: str):
     try:
-        project = selectors.project_get(slug=slug)
+        project = selectors.project_page(slug=slug)
     except Project.DoesNotExist as missing:
         raise Http404 from missing
     timeline = selectors.project_timeline(project=project)

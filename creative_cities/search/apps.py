@@ -8,6 +8,12 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
+        from creative_cities.core import versions
+
+        from .models import SearchDocument
+
+        # Rewritten in bulk by the services, which forget the version themselves.
+        versions.define("search", [SearchDocument], signals=False)
         _limit_blas_threads(getattr(settings, "SEARCH_BLAS_THREADS", 1))
 
 

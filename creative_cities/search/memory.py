@@ -4,24 +4,20 @@ Filtering, facet counts, fusion and semantic search then cost a few array operat
 instead of a query or a Python loop per document. The arrays are rebuilt lazily when
 the index version changes: this process forgets its version on each of its own writes;
 others (web workers, the task worker) see the change when their cached version expires
-(``VERSION_TTL``), or at once with a shared cache (Redis), or when the database returns
+(``core.versions.TTL``), or at once with a shared cache (Redis), or when the database returns
 a document they do not know (see ``selectors``).
 """
 
-import hashlib
 import threading
 from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
-from django.core.cache import cache
-from django.db.models import Count, Max
+
+from creative_cities.core import versions
 
 from .embeddings import Embedder
 from .models import SearchDocument
-
-VERSION_KEY = "search:index-version"
-VERSION_TTL = 10
 
 _generation = 0  # this process's writes
 _lock = threading.Lock()
@@ -29,19 +25,14 @@ _current: "MemoryIndex | None" = None
 
 
 def index_version() -> str:
-    """A token that changes whenever the documents change."""
-    stamp = cache.get(VERSION_KEY)
-    if stamp is None:
-        row = SearchDocument.objects.aggregate(count=Count("id"), last=Max("updated_at"), top=Max("id"))
-        stamp = hashlib.sha256(repr(sorted(row.items())).encode()).hexdigest()[:16]
-        cache.set(VERSION_KEY, stamp, VERSION_TTL)
-    return f"{stamp}.{_generation}"
+    """A token that changes whenever the documents change (the "search" set of ``core.versions``)."""
+    return f"{versions.version('search')}.{_generation}"
 
 
 def index_version_forget() -> None:
     global _generation
     _generation += 1
-    cache.delete(VERSION_KEY)
+    versions.forget("search")
 
 
 # Counting the values of a few objects gathers their pairs; of many, reads all pairs once.

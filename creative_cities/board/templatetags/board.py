@@ -1,16 +1,8 @@
-"""The board on other apps' pages: a city's open calls, without touching their views."""
+"""Template helpers of the board."""
 
 from django import template
 
-from creative_cities.board.selectors import call_list_for_city
-
 register = template.Library()
-
-
-@register.simple_tag
-def city_open_calls(city) -> list:
-    """The open calls the city published, nearest deadline first."""
-    return list(call_list_for_city(city=city))
 
 
 @register.filter

@@ -89,7 +89,12 @@ def test_field_growth_follows_the_history_of_fields(lyon):
 
 
 def test_neighbours_share_the_field_and_come_from_the_same_region_first(lyon):
-    neighbours = list(city_neighbours(city=lyon))
-    assert neighbours and all(n.field_id == lyon.field_id for n in neighbours)
-    assert lyon not in neighbours
-    assert neighbours[0].country.region_id == lyon.country.region_id
+    from creative_cities.cities.models import City
+
+    neighbours = city_neighbours(city=lyon)
+    cities = City.objects.filter(slug__in=[n["slug"] for n in neighbours]).select_related("country")
+    assert neighbours and all(city.field_id == lyon.field_id for city in cities)
+    assert "lyon" not in [n["slug"] for n in neighbours]
+    assert neighbours[0]["same_region"]
+    assert cities.get(slug=neighbours[0]["slug"]).country.region_id == lyon.country.region_id
+    assert neighbours[0]["url"] == f"/en/cities/{neighbours[0]['slug']}/"

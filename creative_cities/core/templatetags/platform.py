@@ -1,11 +1,61 @@
 """Template helpers used by every page."""
 
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, get_script_prefix, reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
+
+# The main navigation's pages, by the names base.html gives them.
+NAV_PAGES = {
+    "home": "cities:home",
+    "directory": "cities:city_list",
+    "map": "cities:city_map",
+    "fields": "cities:field_list",
+    "countries": "cities:country_list",
+    "knowledge": "knowledge:search",
+    "organisations": "organisations:organisation_list",
+    "projects": "projects:project_list",
+    "board": "board:call_list",
+    "cooperation": "cooperation:network",
+    "login": "account_login",
+    "my_roles": "accounts:my_roles",
+    "notifications": "notifications:notification_list",
+    "profile": "accounts:profile",
+    "secretariat": "secretariat:home",
+    "logout": "account_logout",
+    "field_colours": "field_colours_css",
+}
+
+
+@lru_cache(maxsize=16)
+def _nav_urls(language: str, script_prefix: str) -> dict[str, str]:
+    with translation.override(language):
+        urls = {name: reverse(url_name) for name, url_name in NAV_PAGES.items()}
+        urls.update(csv=reverse("cities:city_export", args=["csv"]), json=reverse("cities:city_export", args=["json"]))
+    return urls
+
+
+@register.simple_tag
+def nav_urls() -> dict[str, str]:
+    """The addresses of the navigation in the active language, reversed once per process (every page shows them)."""
+    return _nav_urls(get_language(), get_script_prefix())
+
+
+def _page_in(request, code: str) -> str:
+    """The current page's path in another language: reversed from the match the request already has."""
+    match = request.resolver_match
+    if match is None or match.url_name is None:
+        return translate_url(request.path, code)
+    with translation.override(code):
+        try:
+            return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return request.path
 
 
 @register.simple_tag(takes_context=True)
@@ -16,7 +66,7 @@ def language_links(context) -> list[dict]:
     current = get_language()
     links = []
     for code, _name in settings.LANGUAGES:
-        url = translate_url(request.path, code)
+        url = _page_in(request, code)
         links.append(
             {
                 "code": code,

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 from django import forms
 
-from creative_cities.core.widgets import FastSelect
+from creative_cities.core.widgets import Choices, FastCheckboxInput, FastSelect, FastTextInput
 
 CHOICES = [("", "All"), ("x", "Xavier & <Yves>"), ("Group", [("g1", "G1"), ("g2", "G2")])]
 
@@ -63,3 +63,27 @@ def test_a_date_field_offers_the_browsers_picker_with_an_iso_date_in_every_langu
         with translation.override(language):
             html = str(When(initial={"day": date(2026, 3, 9)})["day"])
         assert 'type="date"' in html and 'value="2026-03-09"' in html
+
+
+class DjangoInputs(forms.Form):
+    q = forms.CharField(max_length=100, required=False)
+    pilot = forms.BooleanField(required=False)
+
+
+class FastInputs(forms.Form):
+    q = forms.CharField(max_length=100, required=False, widget=FastTextInput)
+    pilot = forms.BooleanField(required=False, widget=FastCheckboxInput)
+
+
+@pytest.mark.parametrize("data", [None, {"q": 'a "quoted" <word>', "pilot": "on"}, {"q": ""}])
+def test_fast_inputs_write_the_markup_of_djangos_inputs(data):
+    for name in ("q", "pilot"):
+        assert parts(str(FastInputs(data)[name])) == parts(str(DjangoInputs(data)[name]))
+
+
+def test_prepared_choices_are_taken_as_they_are_and_shared_by_copies():
+    choices = Choices(CHOICES)
+    field = forms.ChoiceField(choices=choices, widget=FastSelect)
+    assert field.choices is choices and field.widget.choices is choices
+    copy = field.__deepcopy__({})
+    assert copy.choices is choices and copy.valid_value("g1") and not copy.valid_value("g3")

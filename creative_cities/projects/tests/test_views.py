@@ -98,6 +98,36 @@ def test_the_public_page_is_the_projects_account(anonymous, with_dakar, focal_po
     assert "Manage" not in html
 
 
+def test_the_public_page_names_its_fields_objectives_areas_and_sdgs_in_order_and_in_the_visitors_language(
+    anonymous, project, focal_point_lyon_user
+):
+    from creative_cities.cities.models import CreativeField
+    from creative_cities.frameworks.models import AreaOfAction, Objective, SdgGoal
+
+    objectives, areas = list(Objective.objects.all()[:2]), list(AreaOfAction.objects.all()[:1])
+    goals = list(SdgGoal.objects.filter(number__in=[11, 4]))
+    services.project_update(
+        project=project,
+        by=focal_point_lyon_user,
+        data={},
+        relations={
+            "fields": list(CreativeField.objects.filter(code__in=["music", "literature"])),
+            "objectives": objectives[::-1],
+            "areas": areas,
+            "sdg_goals": goals,
+        },
+    )
+    page = anonymous.get("/fr" + project.get_absolute_url()[3:])
+    tags = page.context["project"].tags
+    assert [code for code, _name in tags["fields"]] == ["literature", "music"]  # the fields' own order
+    assert dict(tags["fields"])["literature"] == "Littérature"
+    assert tags["objectives"] == [objective.name_fr or objective.name_en for objective in objectives]
+    assert tags["areas"] == [areas[0].name_fr or areas[0].name_en]
+    assert [label.split(".")[0] for label in tags["sdg_goals"]] == ["4", "11"]
+    html = page.content.decode()
+    assert 'href="/fr/projects/?field=music"' in html and tags["sdg_goals"][1] in html
+
+
 def test_the_partner_contributes_but_does_not_edit(client, with_dakar, focal_point_dakar_user):
     client.force_login(focal_point_dakar_user)
     page = client.get(with_dakar.get_absolute_url())
@@ -202,7 +232,7 @@ def test_the_list_filters_and_paginates(anonymous, with_dakar, focal_point_lyon_
     services.project_create(by=focal_point_lyon_user, data={"title": "Festival", "summary": "x", "lead_city": lyon})
     page = anonymous.get(reverse("projects:project_list"), {"city": "dakar", "q": "lectures"})
     assert page.status_code == 200
-    assert [p.title for p in page.context["projects"]] == ["Lectures partagées"]
+    assert [p["title"] for p in page.context["projects"]] == ["Lectures partagées"]
     assert b"1 project" in page.content
     everything = anonymous.get(reverse("projects:project_list"), {"status": "nonsense"})
     assert everything.status_code == 200  # a wrong filter shows everything rather than an error page
