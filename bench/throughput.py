@@ -169,23 +169,9 @@ def _manage(*command: str, env: dict) -> None:
 
 def _session_of_lyon_focal_point() -> str:
     """A signed-in session (its cookie value) of a focal point of Lyon, stored in the database for gunicorn."""
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-    from django.test import Client
+    from bench.worker import signed_in_client
 
-    from creative_cities.accounts.choices import RoleKind
-    from creative_cities.accounts.services import role_grant
-    from creative_cities.cities.models import City
-
-    email = "bench.focal.lyon@example.org"
-    user = get_user_model().objects.filter(email=email).first()
-    if user is None:
-        user = get_user_model().objects.create_user(email=email, password=None, full_name="Bench Focal Point")
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        role_grant(user=user, kind=RoleKind.FOCAL_POINT, city=City.objects.get(slug="lyon"), granted_by=None)
-    client = Client()
-    client.force_login(user)
-    return client.cookies["sessionid"].value
+    return signed_in_client().cookies["sessionid"].value
 
 
 def _static_copies(static_root: Path) -> dict:
