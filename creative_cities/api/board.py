@@ -16,14 +16,15 @@ from creative_cities.board.choices import InterestStatus
 from creative_cities.board.forms import CallForm, InterestForm
 from creative_cities.board.models import Call, Interest
 from creative_cities.board.presentation import project_url
-from creative_cities.cities.models import CreativeField
+from creative_cities.cities import selectors as city_selectors
 from creative_cities.core.policies import public
-from creative_cities.frameworks.models import SdgGoal
+from creative_cities.frameworks import selectors as framework_selectors
 from creative_cities.projects.parties import acts_for, party_from_key, party_key, party_list_for
 
 from .access import allowed, fetched, token_holder
 from .auth import token_read, token_write
 from .errors import ApiError, errors, saved
+from .lookups import keys_by_name
 from .pagination import PageQuery, page_of
 from .schemas import Integer
 
@@ -217,22 +218,14 @@ def _validated(call: Call | None, payload: CallIn, publisher=None) -> CallForm:
     sent = payload.dict(exclude_unset=True)
     sent.pop("publisher", None)
     if "fields" in sent:
-        codes = sent.pop("fields") or []
-        known = dict(CreativeField.objects.filter(code__in=codes).values_list("code", "pk"))
+        known, unknown = keys_by_name(city_selectors.creative_fields(), "code", sent.pop("fields"))
         details += [
-            {"field": "fields", "message": _("Unknown creative field: %(code)s.") % {"code": code}}
-            for code in codes
-            if code not in known
+            {"field": "fields", "message": _("Unknown creative field: %(code)s.") % {"code": code}} for code in unknown
         ]
         data["fields"] = list(known.values())
     if "sdg_goals" in sent:
-        numbers = sent.pop("sdg_goals") or []
-        known = dict(SdgGoal.objects.filter(number__in=numbers).values_list("number", "pk"))
-        details += [
-            {"field": "sdg_goals", "message": _("Unknown SDG: %(number)s.") % {"number": n}}
-            for n in numbers
-            if n not in known
-        ]
+        known, unknown = keys_by_name(framework_selectors.sdg_goal_list(), "number", sent.pop("sdg_goals"))
+        details += [{"field": "sdg_goals", "message": _("Unknown SDG: %(number)s.") % {"number": n}} for n in unknown]
         data["sdg_goals"] = list(known.values())
     data.update({name: value if value is not None else "" for name, value in sent.items()})
     if publisher is not None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
+from creative_cities.cities import selectors as city_selectors
 from creative_cities.core.policies import public
 from creative_cities.knowledge import policies, selectors, services
 from creative_cities.knowledge.models import KnowledgeItem
@@ -238,16 +239,15 @@ def _form_data(item: KnowledgeItem | None, payload: ItemIn) -> dict:
 
 
 def _lookups() -> dict:
-    from creative_cities.cities.models import City, CreativeField
-    from creative_cities.frameworks.models import AreaOfAction, Objective, SdgGoal, SdgTarget
-
+    """Every name a body may use, with its key: the form's own choices (what the page offers)."""
+    choices = selectors.item_form_choices()
     return {
-        "cities": dict(City.objects.values_list("slug", "pk")),
-        "fields": dict(CreativeField.objects.values_list("code", "pk")),
-        "objectives": dict(Objective.objects.values_list("code", "pk")),
-        "areas": dict(AreaOfAction.objects.values_list("code", "pk")),
-        "sdg_goals": {str(n): pk for n, pk in SdgGoal.objects.values_list("number", "pk")},
-        "sdg_targets": dict(SdgTarget.objects.values_list("code", "pk")),
+        "cities": dict(choices["cities"].values_list("slug", "pk")),
+        "fields": dict(choices["fields"].values_list("code", "pk")),
+        "objectives": dict(choices["objectives"].values_list("code", "pk")),
+        "areas": dict(choices["areas"].values_list("code", "pk")),
+        "sdg_goals": {str(n): pk for n, pk in choices["sdg_goals"].values_list("number", "pk")},
+        "sdg_targets": dict(choices["sdg_targets"].values_list("code", "pk")),
     }
 
 
@@ -280,9 +280,7 @@ def create_item(request: HttpRequest, payload: ItemIn):
             400, "invalid_item", _("Give the city you write for."), [{"field": "city", "message": str(payload.city)}]
         )
     if owner is None and payload.city:
-        from creative_cities.cities.models import City
-
-        owner = City.objects.filter(slug=payload.city).first()
+        owner = city_selectors.city_queryset().filter(slug=payload.city).first()
     form = _validated_form(None, payload)
     attributes, relations, rows = form.split()
     item = services.item_create(by=request.user, owner_city=owner, data=attributes, relations=relations, **rows)

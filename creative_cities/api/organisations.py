@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
+from creative_cities.cities import selectors as city_selectors
 from creative_cities.core.policies import public
 from creative_cities.organisations import policies, selectors, services
 from creative_cities.organisations.forms import OrganisationForm
@@ -18,6 +19,7 @@ from creative_cities.organisations.models import Organisation
 from .access import allowed, fetched
 from .auth import token_write
 from .errors import ApiError, errors, saved
+from .lookups import key_by_name
 from .pagination import PageQuery, page_of
 
 router = Router(tags=["organisations"])
@@ -102,8 +104,6 @@ def get_organisation(request: HttpRequest, slug: str):
 
 def _validated(organisation: Organisation | None, payload: OrganisationIn) -> OrganisationForm:
     """The page's form, fed with the current values and what the payload changes."""
-    from creative_cities.cities.models import City, Country
-
     data = {}
     if organisation is not None:
         data = {name: getattr(organisation, name) for name in ("name", "sector", "town", "website", "description")}
@@ -112,14 +112,14 @@ def _validated(organisation: Organisation | None, payload: OrganisationIn) -> Or
     sent = payload.dict(exclude_unset=True)
     details = []
     if "country" in sent:
-        country = Country.objects.filter(iso2=(sent.pop("country") or "").upper()).first()
-        data["country"] = country.pk if country else None
+        country = key_by_name(city_selectors.country_list(), "iso2", (sent.pop("country") or "").upper())
+        data["country"] = country
         if country is None:
             details.append({"field": "country", "message": _("Unknown country code.")})
     if "member_city" in sent:
         slug = sent.pop("member_city") or ""
-        city = City.objects.filter(slug=slug).first() if slug else None
-        data["member_city"] = city.pk if city else ""
+        city = key_by_name(city_selectors.city_queryset(), "slug", slug)
+        data["member_city"] = city or ""
         if slug and city is None:
             details.append({"field": "member_city", "message": _("Unknown city.")})
     data.update({name: value if value is not None else "" for name, value in sent.items()})

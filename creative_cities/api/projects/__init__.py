@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Status
 
+from creative_cities.cities import selectors as city_selectors
 from creative_cities.core.policies import public
+from creative_cities.frameworks import selectors as framework_selectors
 from creative_cities.projects import policies, selectors, services
 from creative_cities.projects.forms import (
     MilestoneForm,
@@ -23,12 +25,13 @@ from creative_cities.projects.forms import (
     ProjectForm,
     ProjectUpdateForm,
 )
-from creative_cities.projects.models import Milestone, Project, ProjectPartner
+from creative_cities.projects.models import Milestone, Project
 from creative_cities.projects.parties import acts_for, party_from_key
 
 from ..access import allowed, fetched
 from ..auth import token_write
 from ..errors import ApiError, errors, saved
+from ..lookups import keys_by_name
 from ..pagination import page_of
 from .schemas import (
     FollowOut,
@@ -100,9 +103,6 @@ def get_project(request: HttpRequest, slug: str):
 
 def _project_form(request, project: Project | None, payload: ProjectIn) -> ProjectForm:
     """The page's form, fed with the current values and what the payload changes."""
-    from creative_cities.cities.models import CreativeField
-    from creative_cities.frameworks.models import AreaOfAction, Objective, SdgGoal
-
     sent = payload.dict(exclude_unset=True)
     data, details = {}, []
     if project is not None:
@@ -115,16 +115,15 @@ def _project_form(request, project: Project | None, payload: ProjectIn) -> Proje
         for name in ("fields", "objectives", "areas", "sdg_goals"):
             data[name] = [obj.pk for obj in getattr(project, name).all()]
     lookups = {
-        "fields": (CreativeField, "code"),
-        "objectives": (Objective, "code"),
-        "areas": (AreaOfAction, "code"),
-        "sdg_goals": (SdgGoal, "number"),
+        "fields": (city_selectors.creative_fields(), "code"),
+        "objectives": (framework_selectors.objective_list(), "code"),
+        "areas": (framework_selectors.area_list(), "code"),
+        "sdg_goals": (framework_selectors.sdg_goal_list(), "number"),
     }
-    for name, (model, key) in lookups.items():
+    for name, (queryset, key) in lookups.items():
         if name in sent:
-            wanted = sent.pop(name) or []
-            found = dict(model.objects.filter(**{f"{key}__in": wanted}).values_list(key, "pk"))
-            missing = [str(value) for value in wanted if value not in found]
+            found, missing = keys_by_name(queryset, key, sent.pop(name))
+            missing = [str(value) for value in missing]
             if missing:
                 details.append({"field": name, "message": _("Unknown: %(values)s.") % {"values": ", ".join(missing)}})
             data[name] = list(found.values())
@@ -233,9 +232,7 @@ def add_partner(request: HttpRequest, slug: str, payload: ProjectPartnerIn):
 @allowed(can_edit_project, refusal=LEAD_ONLY)
 def remove_partner(request: HttpRequest, slug: str, partner_id: int):
     project = _project(request, slug)
-    partner = get_object_or_404(
-        ProjectPartner.objects.select_related("city", "organisation"), pk=partner_id, project=project
-    )
+    partner = get_object_or_404(selectors.project_partner_list(project=project), pk=partner_id)
     services.project_partner_remove(partner=partner, by=request.user)
     return Status(204, None)
 
