@@ -15,6 +15,7 @@ from creative_cities.core.csv_export import csv_stream_response
 from creative_cities.core.policies import public, signed_in
 from creative_cities.core.response_cache import cached_response
 from creative_cities.core.text import fold
+from creative_cities.knowledge import policies as knowledge_policies
 from creative_cities.organisations import selectors as organisation_selectors
 from creative_cities.projects import selectors as project_selectors
 
@@ -181,7 +182,8 @@ def field_detail(request, code: str):
         }
 
     context = selectors.registry_cached(f"field-page:{code}", build)
-    return render(request, "cities/field_detail.html", {"field": field, **context})
+    reviews = knowledge_policies.can_review_field(request.user, field)
+    return render(request, "cities/field_detail.html", {"field": field, "reviews_field": reviews, **context})
 
 
 @public

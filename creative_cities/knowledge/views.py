@@ -273,9 +273,12 @@ def city_knowledge(request, slug: str):
 @cached_response("knowledge", "registry")
 def field_knowledge(request, code: str):
     field = get_object_or_404(city_selectors.creative_fields(), code=code)
-    return render(
-        request, "knowledge/field_knowledge.html", {"field": field, "items": selectors.item_list_for_field(field=field)}
-    )
+    context = {
+        "field": field,
+        "items": selectors.item_list_for_field(field=field),
+        "reviews_field": policies.can_review_field(request.user, field),
+    }
+    return render(request, "knowledge/field_knowledge.html", context)
 
 
 @public
