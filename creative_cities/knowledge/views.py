@@ -46,19 +46,25 @@ def _may_review(request, slug: str, **_kwargs) -> bool:
     return policies.can_review_item(request.user, _visible_item(request, slug))
 
 
+def _text(item: KnowledgeItem, shown) -> dict:
+    """What knowledge/partials/item_text.html needs: the item's text, or its translation ``shown``, as safe HTML."""
+    return {
+        "item": item,
+        "shown": shown,
+        "body_html": render_markdown(shown.body if shown else item.body),
+        "results_html": render_markdown(shown.results if shown else item.results),
+    }
+
+
 @public
 @cached_response("knowledge", "registry", "frameworks", "search")
 def item_detail(request, slug: str):
     item = _visible_item(request, slug)
-    shown = item.translation()
     return render(
         request,
         "knowledge/item_detail.html",
         {
-            "item": item,
-            "shown": shown,
-            "body_html": render_markdown(shown.body if shown else item.body),
-            "results_html": render_markdown(shown.results if shown else item.results),
+            **_text(item, item.translation()),
             "similar": _similar(item),
             "may_edit": policies.can_edit_item(request.user, item),
             "may_review": policies.can_review_item(request.user, item),
@@ -168,7 +174,14 @@ def item_review(request, slug: str):
             form.add_error(None, refused)
         else:
             return redirect(item.get_absolute_url())
-    return render(request, "knowledge/item_review.html", {"item": item, "form": form})
+    # The reviewer reads what the authors wrote, in its language, and each translation beside it.
+    translations = [
+        {"translation": t, "body_html": render_markdown(t.body), "results_html": render_markdown(t.results)}
+        for t in item.translations.all()
+    ]
+    return render(
+        request, "knowledge/item_review.html", {**_text(item, None), "translations": translations, "form": form}
+    )
 
 
 @require_POST
