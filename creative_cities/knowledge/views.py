@@ -18,8 +18,10 @@ from creative_cities.core.response_cache import cached_response
 from creative_cities.core.shortcuts import get_object_or_404_once
 
 from . import policies, selectors, services
+from .choices import ItemStatus
 from .forms import ContactForm, ItemForm, ReviewForm, TranslationForm, item_initial
 from .models import KnowledgeItem
+from .presentation import item_progress
 
 
 def _visible_item(request, slug: str) -> KnowledgeItem:
@@ -60,14 +62,17 @@ def _text(item: KnowledgeItem, shown) -> dict:
 @cached_response("knowledge", "registry", "frameworks", "search")
 def item_detail(request, slug: str):
     item = _visible_item(request, slug)
+    may_edit, may_review = policies.can_edit_item(request.user, item), policies.can_review_item(request.user, item)
     return render(
         request,
         "knowledge/item_detail.html",
         {
             **_text(item, item.translation()),
+            # Where the item is in its review, for those who take it there.
+            "progress": item_progress(item.status) if may_edit or may_review else None,
             "similar": _similar(item),
-            "may_edit": policies.can_edit_item(request.user, item),
-            "may_review": policies.can_review_item(request.user, item),
+            "may_edit": may_edit,
+            "may_review": may_review,
             "may_contact": policies.can_contact_partners(request.user, item),
             "contact_form": ContactForm(),
         },
@@ -119,7 +124,14 @@ def item_create(request):
     return render(
         request,
         "knowledge/item_form.html",
-        {"form": form, "preview": preview, "owner_choices": owner_choices, "owner": owner, "item": None},
+        {
+            "form": form,
+            "preview": preview,
+            "owner_choices": owner_choices,
+            "owner": owner,
+            "item": None,
+            "progress": item_progress(ItemStatus.DRAFT),
+        },
     )
 
 
@@ -141,7 +153,8 @@ def item_edit(request, slug: str):
             else:
                 messages.success(request, _("The changes are saved."))
                 return redirect(item.get_absolute_url())
-    return render(request, "knowledge/item_form.html", {"form": form, "preview": preview, "item": item})
+    context = {"form": form, "preview": preview, "item": item, "progress": item_progress(item.status)}
+    return render(request, "knowledge/item_form.html", context)
 
 
 @require_POST
@@ -180,7 +193,9 @@ def item_review(request, slug: str):
         for t in item.translations.all()
     ]
     return render(
-        request, "knowledge/item_review.html", {**_text(item, None), "translations": translations, "form": form}
+        request,
+        "knowledge/item_review.html",
+        {**_text(item, None), "progress": item_progress(item.status), "translations": translations, "form": form},
     )
 
 
