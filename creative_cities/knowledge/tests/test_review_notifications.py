@@ -3,8 +3,8 @@
 import pytest
 from django.core import mail
 
-from creative_cities.demo.marks import mark_as_demo
 from creative_cities.knowledge import services
+from creative_cities.knowledge.models import KnowledgeItem
 from creative_cities.notifications.models import Notification
 from creative_cities.notifications.services import preferences_save
 
@@ -89,7 +89,7 @@ def test_returning_with_comments_tells_the_author_in_the_platform_and_by_e_mail(
 
 
 def test_demo_content_tells_nobody(draft, focal_point_lyon_user, coordinator_literature):
-    mark_as_demo(draft)
+    KnowledgeItem.objects.filter(pk=draft.pk).update(is_demo=True)  # as the demo generators mark what they make
     services.item_submit(item=draft, by=focal_point_lyon_user)
     services.item_return(item=draft, by=coordinator_literature, comment="Ajoutez les chiffres.")
     assert not Notification.objects.exists()
