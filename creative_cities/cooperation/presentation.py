@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from creative_cities.core.links import page_urls
+from creative_cities.core.text import fold
 
 from .choices import EdgeKind
 
@@ -60,9 +61,9 @@ def kind_labels() -> dict[str, str]:
     return {kind.value: str(kind.label) for kind in EdgeKind}
 
 
-def kinds_text(kinds: dict[str, int]) -> str:
-    """The kinds of a link in the reader's language, with their counts when more than one."""
-    labels = kind_labels()
+def kinds_text(kinds: dict[str, int], labels: dict[str, str] | None = None) -> str:
+    """The kinds of a link in the reader's language, with their counts when more than one (``labels``: kind_labels)."""
+    labels = labels or kind_labels()
     parts = []
     for kind, count in kinds.items():
         label = labels.get(kind, kind)
@@ -259,3 +260,42 @@ def network_rows(figures: dict, labels: dict, query: str = "") -> dict:
             for row in figures["years"]
         ],
     }
+
+
+def link_list(figures: dict, *, city: str = "") -> list[dict]:
+    """The links, strongest first (then the oldest, then by names); only those of cities whose name has ``city``."""
+    names = {c["slug"]: c["name"] for c in figures["cities"]}
+    edges = figures["edges"]
+    if city:
+        wanted = fold(city)
+        matching = {slug for slug, name in names.items() if wanted in fold(name)}
+        edges = [e for e in edges if e["a_slug"] in matching or e["b_slug"] in matching]
+    return sorted(edges, key=lambda e: (-e["weight"], e["first_year"], names[e["a_slug"]], names[e["b_slug"]]))
+
+
+def link_rows(edges: list[dict], figures: dict, labels: dict, query: str = "") -> list[dict]:
+    """One page of links as the links page shows them: both cities (with their countries), weight, kinds, year."""
+    wanted = {slug for edge in edges for slug in (edge["a_slug"], edge["b_slug"])}
+    cities = {c["slug"]: c for c in figures["cities"] if c["slug"] in wanted}
+    city_url = page_urls("cooperation:city_cooperation", "slug")
+    countries = labels["countries"]
+    kinds = kind_labels()
+
+    def side(slug: str) -> dict:
+        city = cities[slug]
+        return {
+            "name": city["name"],
+            "url": city_url(slug) + query,
+            "country": countries.get(city["country"], city["country"]),
+        }
+
+    return [
+        {
+            "a": side(edge["a_slug"]),
+            "b": side(edge["b_slug"]),
+            "weight": edge["weight"],
+            "kinds_text": kinds_text(edge["kinds"], kinds),
+            "first_year": edge["first_year"],
+        }
+        for edge in edges
+    ]

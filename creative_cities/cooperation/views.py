@@ -1,5 +1,6 @@
-"""Pages of the cooperation graph: the network, one city, and the exports."""
+"""Pages of the cooperation graph: the network, its links, one city, and the exports."""
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -9,20 +10,26 @@ from creative_cities.core.policies import policy
 from creative_cities.core.response_cache import cached_response
 
 from . import presentation, selectors
-from .forms import CooperationFilterForm
+from .forms import CooperationFilterForm, LinkFilterForm
 
 # Public, as the registry's open data (policies.can_view_cooperation allows everyone).
 viewable = policy("can_view_cooperation")
 
 
-def _filtered(request) -> tuple[CooperationFilterForm, dict]:
-    form = CooperationFilterForm(request.GET or None)
+LINKS_PER_PAGE = 100
+
+
+def _filtered(request, form_class=CooperationFilterForm) -> tuple[CooperationFilterForm, dict]:
+    form = form_class(request.GET or None)
     return form, selectors.graph_figures(**form.filters())
 
 
 def _query(request) -> str:
-    """The filters of the request, for the export links."""
+    """The graph's filters of the request (year, kinds), for the links to other cooperation pages and exports."""
     query = request.GET.copy()
+    for key in list(query):
+        if key not in CooperationFilterForm.base_fields:
+            del query[key]
     return "?" + query.urlencode() if query else ""
 
 
@@ -51,6 +58,28 @@ def network(request):
             "labels": labels,
             "query": _query(request),
             **context,
+        },
+    )
+
+
+@viewable
+@cached_response("cooperation", "registry")
+def link_list(request):
+    form, figures = _filtered(request, LinkFilterForm)
+    labels = selectors.labels()
+    query = _query(request)
+    page = Paginator(presentation.link_list(figures, city=form.city_name()), LINKS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "cooperation/link_list.html",
+        {
+            "form": form,
+            "network": figures["network"],
+            "page": page,
+            "links": presentation.link_rows(page.object_list, figures, labels, query),
+            "query": query,
         },
     )
 
