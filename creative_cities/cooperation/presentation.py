@@ -1,12 +1,9 @@
-"""What the pages and exports make of the figures: the SVG drawing, table rows, GraphML and CSV."""
+"""What the pages and exports make of the figures: table rows, GraphML and CSV (the pictures: drawing.py)."""
 
 from decimal import ROUND_HALF_UP, Decimal
-from math import sqrt
 from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.formats import get_format
-from django.utils.html import escape as html_escape
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -14,8 +11,7 @@ from creative_cities.core.links import page_urls
 from creative_cities.core.text import fold
 
 from .choices import EdgeKind
-
-SIZE = 1000
+from .drawing import community_class
 
 
 def fixed(value, digits: int, separator: str | None = None) -> str:
@@ -36,27 +32,6 @@ def percent(share, separator: str | None = None) -> str:
     return "–" if share is None else f"{fixed(share * 100, 1, separator)}\u00a0%"
 
 
-def linked_city_rows_html(cities: list[dict], query: str) -> SafeString:
-    """The rows of the table of cities with partners (name, region, partners, weighted degree, betweenness, community).
-
-    Written here rather than in the template: a template loop over 400 cities with six
-    cells each costs more than the rest of the page. Every text is escaped.
-    """
-    separator = get_format("DECIMAL_SEPARATOR")
-    city_url = page_urls("cooperation:city_cooperation", "slug")
-    rows = []
-    for city in cities:
-        url = html_escape(city_url(city["slug"]) + query)
-        community = "–" if city["community"] is None else city["community"]
-        rows.append(
-            f'<tr><th scope="row"><a href="{url}">{html_escape(city["name"])}</a></th>'
-            f"<td>{html_escape(city['region_name'])}</td>"
-            f'<td class="num">{city["degree"]}</td><td class="num">{city["weighted_degree"]}</td>'
-            f'<td class="num">{fixed(city["betweenness"], 4, separator)}</td><td class="num">{community}</td></tr>'
-        )
-    return mark_safe("\n".join(rows))  # noqa: S308 - every value above is escaped or a number
-
-
 def kind_labels() -> dict[str, str]:
     return {kind.value: str(kind.label) for kind in EdgeKind}
 
@@ -69,52 +44,6 @@ def kinds_text(kinds: dict[str, int], labels: dict[str, str] | None = None) -> s
         label = labels.get(kind, kind)
         parts.append(f"{label} ×{count}" if count > 1 else label)
     return ", ".join(parts)
-
-
-def graph_svg(figures: dict, positions: dict, labels: dict) -> SafeString:
-    """The graph drawn on the server: linked cities at their layout position, sized by degree.
-
-    Links are two paths (within one region, across regions) rather than one element
-    each, which keeps 10,000 links near 150 KB before compression. Isolated cities
-    are listed in the tables, not drawn. Every text is escaped here.
-    """
-    network = figures["network"]
-    title = _("Cooperation graph of the network")
-    description = ngettext(
-        "%(cities)s linked cities and %(links)s link; each circle is a city, coloured by region and sized by its "
-        "number of partners. The tables below give the same figures.",
-        "%(cities)s linked cities and %(links)s links; each circle is a city, coloured by region and sized by its "
-        "number of partners. The tables below give the same figures.",
-        network["edges"],
-    ) % {"cities": network["nodes"] - network["isolated"], "links": network["edges"]}
-    within, across = [], []
-    for edge in figures["edges"]:
-        (x1, y1), (x2, y2) = positions[edge["a_slug"]], positions[edge["b_slug"]]
-        (across if edge["across_regions"] else within).append(f"M{x1} {y1}L{x2} {y2}")
-    linked = [city for city in figures["cities"] if city["degree"]]
-    top = max((city["degree"] for city in linked), default=1)
-    circles = []
-    for city in sorted(linked, key=lambda c: c["degree"]):  # the best-linked drawn last, on top
-        x, y = positions[city["slug"]]
-        radius = round(3 + 9 * sqrt(city["degree"] / top), 1)
-        name = _("%(city)s (%(country)s): %(count)s partners") % {
-            "city": city["name"],
-            "country": labels["countries"].get(city["country"], city["country"]),
-            "count": city["degree"],
-        }
-        circles.append(
-            f'<circle cx="{x}" cy="{y}" r="{radius}" class="node r-{escape(city["region"])}">'
-            f"<title>{escape(name)}</title></circle>"
-        )
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" role="img" '
-        f'aria-labelledby="graph-title graph-desc" class="cooperation-graph">'
-        f'<title id="graph-title">{escape(title)}</title><desc id="graph-desc">{escape(description)}</desc>'
-        f'<path class="link" d="{"".join(within)}"/>'
-        f'<path class="link link-across" d="{"".join(across)}"/>'
-        f"<g>{''.join(circles)}</g></svg>"
-    )
-    return mark_safe(svg)  # noqa: S308 - built above from escaped names and numbers only
 
 
 def csv_header() -> list[str]:
@@ -225,32 +154,63 @@ def mix_rows(mix: dict[str, int], labels: dict) -> list[dict]:
     ]
 
 
+HUBS = 15  # the most linked cities the network page lists; every city has its own page
+
+
+def community_rows(figures: dict, labels: dict, query: str = "") -> list[dict]:
+    """The communities with what their legend and table show: colour, size, regions, best-linked cities."""
+    regions = labels["regions"]
+    city_url = page_urls("cooperation:city_cooperation", "slug")
+    ranked = sorted(figures["cities"], key=lambda c: (-c["degree"], -c["weighted_degree"], c["name"]))
+    best: dict[int, list[dict]] = {}
+    for city in ranked:
+        if city["community"] is not None and len(best.setdefault(city["community"], [])) < 3:
+            best[city["community"]].append(
+                {"name": city["name"], "slug": city["slug"], "url": city_url(city["slug"]) + query}
+            )
+    rows = []
+    for row in figures["communities"]:
+        hubs = best[row["id"]]
+        named = [hub["name"] for hub in hubs[:2]]
+        others = row["size"] - len(named)
+        rows.append(
+            {
+                **row,
+                "css": community_class(row["id"]),
+                "main_region_name": regions.get(row["main_region"], row["main_region"]),
+                "region_names": mix_rows(row["regions"], labels),
+                "hubs": hubs,
+                "name": ngettext("%(cities)s and %(count)s other city", "%(cities)s and %(count)s other cities", others)
+                % {"cities": ", ".join(named), "count": others}
+                if others
+                else " · ".join(named),
+            }
+        )
+    return rows
+
+
 def network_rows(figures: dict, labels: dict, query: str = "") -> dict:
     """The rows of the network page's tables, names in the reader's language; ``query`` follows the links."""
     regions = labels["regions"]
     cities = sorted(figures["cities"], key=lambda c: (-c["degree"], -c["weighted_degree"], c["name"]))
-    linked = [{**c, "region_name": regions.get(c["region"], c["region"])} for c in cities if c["degree"]]
-
     city_url = page_urls("cooperation:city_cooperation", "slug")
     return {
         "regions": region_rows(figures, labels),
-        "linked_cities": linked,
-        "linked_city_rows": linked_city_rows_html(linked, query),
+        "linked_count": sum(1 for city in cities if city["degree"]),
+        "hubs": [
+            {
+                **city,
+                "region_name": regions.get(city["region"], city["region"]),
+                "url": city_url(city["slug"]) + query,
+                "css": community_class(city["community"]),
+            }
+            for city in cities[:HUBS]
+            if city["degree"]
+        ],
         "isolated_cities": [
             {"name": city["name"], "url": city_url(city["slug"])} for city in figures["network"]["isolated_cities"]
         ],
-        "communities": [
-            {
-                **row,
-                "main_region_name": regions.get(row["main_region"], row["main_region"]),
-                "region_names": mix_rows(row["regions"], labels),
-                "hubs": [
-                    {"name": c["name"], "slug": c["slug"], "url": city_url(c["slug"]) + query}
-                    for c in [c for c in cities if c["community"] == row["id"]][:3]
-                ],
-            }
-            for row in figures["communities"]
-        ],
+        "communities": community_rows(figures, labels, query),
         "kinds": [
             {"label": label, **figures["network"]["kinds"].get(value, {"edges": 0, "relations": 0})}
             for value, label in kind_labels().items()

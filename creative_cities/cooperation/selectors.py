@@ -231,11 +231,12 @@ def graph_figures(*, year: int | None = None, kinds=None) -> dict:
     return cached(key, build)
 
 
-def graph_layout(figures: dict) -> dict[str, tuple[int, int]]:
-    """Where the drawing places each linked city, cached with the figures it draws."""
-    from . import graph
+def graph_layout(figures: dict) -> dict:
+    """Where the picture places each linked city and each community (layout.network_layout), cached with the
+    figures it draws."""
+    from . import layout
 
-    return cached(f"{figures['key']}:layout", lambda: graph.layout(figures["cities"], figures["edges"]))
+    return cached(f"{figures['key']}:layout", lambda: layout.network_layout(figures["cities"], figures["edges"]))
 
 
 def city_figures(figures: dict, *, slug: str) -> dict | None:

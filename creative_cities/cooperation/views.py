@@ -9,7 +9,7 @@ from creative_cities.core.csv_export import csv_stream_response
 from creative_cities.core.policies import policy
 from creative_cities.core.response_cache import cached_response
 
-from . import presentation, selectors
+from . import drawing, presentation, selectors
 from .forms import CooperationFilterForm, LinkFilterForm
 
 # Public, as the registry's open data (policies.can_view_cooperation allows everyone).
@@ -34,11 +34,13 @@ def _query(request) -> str:
 
 
 def _svg(figures: dict, labels: dict) -> str:
-    """The drawing, made once per version of the figures and language (10,000 links take a while to write)."""
+    """The picture, made once per version of the figures and language (10,000 links take a while to write)."""
     if not figures["edges"]:
         return ""
     key = f"{figures['key']}:svg:{get_language()}"
-    return selectors.cached(key, lambda: presentation.graph_svg(figures, selectors.graph_layout(figures), labels))
+    return selectors.cached(
+        key, lambda: drawing.network_svg(figures, selectors.graph_layout(figures), labels["countries"])
+    )
 
 
 @viewable
