@@ -1,4 +1,4 @@
-"""The pictures of the cooperation pages, drawn on the server as SVG.
+"""The pictures of the cooperation pages, drawn on the server as SVG: the network and one city's partners.
 
 Kept light: links are a few paths (one per colour and thickness) rather than one
 element each, coordinates are whole numbers, and colours, thicknesses and the size of
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from . import layout
+from .choices import EdgeKind
 
 PALETTE_SIZE = 9  # colours of communities in the stylesheet (cm1…cm9); the others are grey (cm0)
 LABEL_SIZE = {"wide": 17, "narrow": 36}  # in the picture's units: 1000 across
@@ -151,3 +152,71 @@ def hub_list(cities: list[dict]) -> list[dict]:
             seen.add(city["community"])
             leaders.append(city)
     return leaders + [city for city in ranked if city not in leaders]
+
+
+def main_kind(kinds: dict[str, int]) -> str:
+    """The kind most of a link's relations are, for its line: projects first on a tie."""
+    order = list(EdgeKind.values)
+    return max(kinds, key=lambda kind: (kinds[kind], -order.index(kind) if kind in order else -len(order)))
+
+
+def ego_svg(city: dict, by_slug: dict[str, dict], country_names: dict) -> SafeString:
+    """One city's partners around it (lines by kind of link), and their partners on an outer ring."""
+    drawing = layout.ego_layout(city, by_slug)
+    width, height = drawing["width"], drawing["height"]
+    centre = drawing["centre"]
+    places = {slug: (x, y) for slug, x, y, _angle in drawing["first"]}
+    weights = {p["slug"]: p for p in city["partners"]}
+
+    far, near = {}, {}
+    for _slug, x, y, via in drawing["second"]:
+        far.setdefault(("lk", "x", "w1"), []).append(_segment(places[via], (x, y)))
+    for slug in places:  # partners linked with each other
+        for partner in by_slug[slug]["partners"]:
+            if partner["slug"] in places and slug < partner["slug"]:
+                far.setdefault(("lk", "x", weight_class(partner["weight"])), []).append(
+                    _segment(places[slug], places[partner["slug"]])
+                )
+    for slug, (x, y) in places.items():
+        link = weights[slug]
+        near.setdefault(("ek", f"k-{main_kind(link['kinds'])}", weight_class(link["weight"])), []).append(
+            _segment(centre, (x, y))
+        )
+
+    name_format = _("%(city)s (%(country)s), community %(community)s")
+
+    def circle(slug: str, x: int, y: int, r: float) -> str:
+        other = by_slug[slug]
+        name = name_format % {
+            "city": other["name"],
+            "country": country_names.get(other["country"], other["country"]),
+            "community": other["community"],
+        }
+        return f'<circle cx="{x}" cy="{y}" r="{r}"><title>{escape(name)}</title></circle>'
+
+    top = max((p["weight"] for p in city["partners"]), default=1)
+    groups: dict[str, list[str]] = {}
+    for slug, x, y, _via in drawing["second"]:
+        groups.setdefault(f"node far {community_class(by_slug[slug]['community'])}", []).append(circle(slug, x, y, 3))
+    items = [{"text": city["name"], "x": centre[0], "y": centre[1], "r": 14, "weight": -1e9}]
+    for slug, (x, y) in places.items():
+        r = layout.node_radius(weights[slug]["weight"], top) + 1
+        groups.setdefault(f"node {community_class(by_slug[slug]['community'])}", []).append(circle(slug, x, y, r))
+        items.append(
+            {"text": by_slug[slug]["name"], "x": x, "y": y, "r": r, "away": centre, "weight": -weights[slug]["weight"]}
+        )
+    items.sort(key=lambda item: (item["weight"], item["text"]))
+    nodes = "".join(f'<g class="{css}">{"".join(circles)}</g>' for css, circles in sorted(groups.items()))
+    me = circle(city["slug"], *centre, 14)
+    labels = _label_sets(items, width=width, height=height, obstacles={})
+
+    title = _("Partners of %(city)s") % {"city": city["name"]}
+    description = ngettext(
+        "%(city)s in the middle, its %(count)s partner on the ring around it, and the %(further)s cities they "
+        "work with on the outer ring. The table of partners below gives the same links.",
+        "%(city)s in the middle, its %(count)s partners on the ring around it, and the %(further)s cities they "
+        "work with on the outer ring. The table of partners below gives the same links.",
+        len(places),
+    ) % {"city": city["name"], "count": len(places), "further": len(drawing["second"])}
+    body = f'{_paths(far)}{_paths(near)}{nodes}<g class="node me {community_class(city["community"])}">{me}</g>{labels}'
+    return _svg(width, height, title, description, body, "ego-graph")

@@ -209,3 +209,87 @@ def place_labels(items: list[dict], *, size: float, width: float, height: float,
             placed.append({**item, "lx": round(lx), "ly": round(ly), "anchor": anchor})
             break
     return placed
+
+
+def _angle_mean(angles: list[tuple[float, float]]) -> float:
+    """The circular mean of (angle, weight) pairs."""
+    return atan2(sum(w * sin(a) for a, w in angles), sum(w * cos(a) for a, w in angles))
+
+
+OUTER_GAP = 0.04  # radians between two dots of the outer ring: 17 units at its radius
+
+
+def _spread(wanted: list[float], gap: float) -> list[float]:
+    """Angles as near as possible to ``wanted`` (sorted, in [0, 2π)) and at least ``gap`` apart.
+
+    Neighbours too close form a block spread evenly around their mean, and blocks
+    merge while they touch. The circle is cut in the widest gap between wanted
+    angles, where no block needs to cross the cut. When they cannot all fit, they
+    go round evenly.
+    """
+    count = len(wanted)
+    if count == 0:
+        return []
+    if count * gap >= 2 * pi:
+        return [-pi / 2 + 2 * pi * k / count for k in range(count)]
+    gaps = [wanted[k + 1] - wanted[k] for k in range(count - 1)] + [wanted[0] + 2 * pi - wanted[-1]]
+    cut = (max(range(count), key=lambda k: gaps[k]) + 1) % count
+    unrolled = [wanted[(cut + k) % count] + (2 * pi if cut + k >= count else 0) for k in range(count)]
+    blocks: list[list] = []  # [first, last, centre]
+    for k, angle in enumerate(unrolled):
+        blocks.append([k, k, angle])
+        while len(blocks) > 1:
+            before, last = blocks[-2], blocks[-1]
+            end = before[2] + (before[1] - before[0]) * gap / 2
+            start = last[2] - (last[1] - last[0]) * gap / 2
+            if start - end >= gap:
+                break
+            members = unrolled[before[0] : last[1] + 1]
+            blocks[-2:] = [[before[0], last[1], sum(members) / len(members)]]
+    placed = [0.0] * count
+    for first, last, centre in blocks:
+        for k in range(first, last + 1):
+            placed[(cut + k) % count] = centre + (k - (first + last) / 2) * gap
+    return placed
+
+
+def ego_layout(city: dict, by_slug: dict[str, dict], *, width: int = WIDTH) -> dict:
+    """The city in the middle, its partners on a ring around it, and theirs (two steps away) on an outer ring.
+
+    Partners go round the ring by community (the city's own first), the strongest links
+    first within one; a city two steps away sits on the outer ring in the direction of
+    the partners it is linked with, and is joined in the drawing to the strongest of
+    them (``via``). Returns ``centre``, ``first`` (slug, x, y, angle) and ``second``
+    (slug, x, y, via), in a square picture ``width`` wide.
+    """
+    middle = width / 2
+    partners = city["partners"]
+    own = city["community"]
+
+    def community_order(partner: dict):
+        number = by_slug[partner["slug"]]["community"]
+        return (number != own, number or 0, -partner["weight"], partner["name"])
+
+    ring = sorted(partners, key=community_order)
+    first_slugs = {p["slug"] for p in ring}
+    angles = {p["slug"]: -pi / 2 + 2 * pi * i / len(ring) for i, p in enumerate(ring)} if ring else {}
+    reached: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for partner in ring:
+        for further in by_slug[partner["slug"]]["partners"]:
+            if further["slug"] != city["slug"] and further["slug"] not in first_slugs:
+                reached[further["slug"]].append((angles[partner["slug"]], further["weight"], partner["slug"]))
+    inner_radius = width * (0.27 if reached else 0.36)
+    outer_radius = width * 0.44
+    first = [
+        (slug, round(middle + inner_radius * cos(angle)), round(middle + inner_radius * sin(angle)), angle)
+        for slug, angle in angles.items()
+    ]
+    # The outer ring: each city in the mean direction of its partners on the inner ring,
+    # moved apart from its neighbours as little as it takes for the dots not to touch.
+    wanted = sorted((_angle_mean([(a, w) for a, w, _s in via]) % (2 * pi), slug) for slug, via in reached.items())
+    spread = _spread([angle for angle, _slug in wanted], OUTER_GAP)
+    second = []
+    for angle, (_wanted, slug) in zip(spread, wanted, strict=True):
+        via = max(reached[slug], key=lambda item: (item[1], -angles[item[2]]))[2]
+        second.append((slug, round(middle + outer_radius * cos(angle)), round(middle + outer_radius * sin(angle)), via))
+    return {"width": width, "height": width, "centre": (round(middle), round(middle)), "first": first, "second": second}

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from creative_cities.core.links import page_urls
 from creative_cities.core.text import fold
 
+from . import drawing
 from .choices import EdgeKind
 from .drawing import community_class
 
@@ -259,3 +260,72 @@ def link_rows(edges: list[dict], figures: dict, labels: dict, query: str = "") -
         }
         for edge in edges
     ]
+
+
+SOURCE_PAGES = {
+    EdgeKind.PROJECT.value: "projects:project_detail",
+    EdgeKind.INTEREST.value: "board:call_detail",
+    EdgeKind.ADAPTATION.value: "knowledge:item_detail",
+}
+
+
+def city_rows(city: dict, figures: dict, labels: dict, query: str = "") -> dict:
+    """What one city's page shows besides its figures: its partners, its picture, its community."""
+    by_slug = {c["slug"]: c for c in figures["cities"]}
+    countries, regions = labels["countries"], labels["regions"]
+    city_url = page_urls("cooperation:city_cooperation", "slug")
+    kinds = kind_labels()
+    partners = [
+        {
+            **partner,
+            "country_name": countries.get(partner["country"], partner["country"]),
+            "region_name": regions.get(partner["region"], partner["region"]),
+            "kinds_text": kinds_text(partner["kinds"], kinds),
+            "url": city_url(partner["slug"]) + query,
+        }
+        for partner in city["partners"]
+    ]
+    near = {partner["slug"] for partner in partners} | {city["slug"]}
+    further = {p["slug"] for partner in partners for p in by_slug[partner["slug"]]["partners"]} - near
+    community = [row for row in figures["communities"] if row["id"] == city["community"]]
+    return {
+        "partners": partners,
+        "further": len(further),
+        "svg": drawing.ego_svg(city, by_slug, countries) if partners else "",
+        "community": community_rows({**figures, "communities": community}, labels, query)[0] if community else None,
+        "mix": mix_rows(city["region_mix"], labels),
+        "kinds": [{"value": value, "label": label} for value, label in kinds.items()],
+        "country_name": countries.get(city["country"], city["country"]),
+        "region_name": regions.get(city["region"], city["region"]),
+    }
+
+
+def source_rows(relations: list, sources: dict, city: int, figures: dict, query: str = "") -> list[dict]:
+    """What links the city ``city`` (its key) to its partners: each project, call or adapted practice once, the
+    latest first, with the partners it links the city with. ``relations``: selectors.city_relation_list."""
+    cities_by_id = {c["id"]: c for c in figures["cities"]}
+    city_url = page_urls("cooperation:city_cooperation", "slug")
+    source_url = {kind: page_urls(name, "slug") for kind, name in SOURCE_PAGES.items()}
+    labels = kind_labels()
+    rows: dict[tuple[str, int], dict] = {}
+    for relation in relations:
+        slug, title = sources.get((relation.kind, relation.source), (None, None))
+        if slug is None:
+            continue
+        row = rows.setdefault(
+            (relation.kind, relation.source),
+            {
+                "kind": relation.kind,
+                "kind_label": labels[relation.kind],
+                "title": title,
+                "url": source_url[relation.kind](slug),
+                "year": relation.year,
+                "partners": [],
+            },
+        )
+        row["year"] = min(row["year"], relation.year)
+        partner = cities_by_id[relation.b if relation.a == city else relation.a]
+        row["partners"].append({"name": partner["name"], "url": city_url(partner["slug"]) + query})
+    for row in rows.values():
+        row["partners"].sort(key=lambda p: p["name"])
+    return sorted(rows.values(), key=lambda row: (-row["year"], row["kind"], row["title"]))

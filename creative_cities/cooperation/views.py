@@ -93,16 +93,8 @@ def city_cooperation(request, slug: str):
     city = selectors.city_figures(figures, slug=slug)
     if city is None:
         raise Http404
-    labels = selectors.labels()
-    partners = [
-        {
-            **partner,
-            "country_name": labels["countries"].get(partner["country"], partner["country"]),
-            "region_name": labels["regions"].get(partner["region"], partner["region"]),
-            "kinds_text": presentation.kinds_text(partner["kinds"]),
-        }
-        for partner in city["partners"]
-    ]
+    query = _query(request)
+    key = f"{figures['key']}:city:{slug}:{get_language()}:{query}"
     return render(
         request,
         "cooperation/city_cooperation.html",
@@ -110,13 +102,22 @@ def city_cooperation(request, slug: str):
             "form": form,
             "city": city,
             "network": figures["network"],
-            "partners": partners,
-            "mix": presentation.mix_rows(city["region_mix"], labels),
-            "country_name": labels["countries"].get(city["country"], city["country"]),
-            "region_name": labels["regions"].get(city["region"], city["region"]),
-            "query": _query(request),
+            "query": query,
+            **selectors.cached(key, lambda: _city_parts(city, figures, form.filters(), query), memo=False),
         },
     )
+
+
+def _city_parts(city: dict, figures: dict, filters: dict, query: str) -> dict:
+    """What one city's page shows besides its figures: partners, picture, community, sources of its links."""
+    relations = selectors.city_relation_list(
+        city["id"], members={c["id"] for c in figures["cities"]}, year=filters["year"], kinds=filters["kinds"]
+    )
+    sources = selectors.relation_sources(relations)
+    return {
+        **presentation.city_rows(city, figures, selectors.labels(), query),
+        "sources": presentation.source_rows(relations, sources, city["id"], figures, query),
+    }
 
 
 @viewable

@@ -39,6 +39,7 @@ def test_the_graph_page_reads_on_a_phone_and_filters_by_year(phone_page):
     assert not page.locator("svg.cooperation-graph .lb-wide text").first.is_visible()
     page.get_by_role("table", name="most linked cities").get_by_role("link").first.click()
     assert "/en/cooperation/cities/" in page.url and "year=2020" in page.url
+    assert page.get_by_role("img", name="Partners of").is_visible()
     assert_accessible(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.get_by_role("link", name="Cooperation graph").first.click()

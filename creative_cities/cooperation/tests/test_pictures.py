@@ -84,3 +84,27 @@ def test_the_picture_names_the_best_linked_city_of_each_community_for_wide_scree
     assert wide.count("<text") > narrow.count("<text")  # phones get fewer labels
     assert svg.count('class="disc ') == 3 and svg.count("</title></circle>") == 24
     assert "<desc" in svg and "24 cities with partners, in 3 communities" in svg
+
+
+def test_the_picture_of_one_city_puts_its_partners_around_it_and_theirs_further_out():
+    figures = three_groups()
+    by_slug = {c["slug"]: c for c in figures["cities"]}
+    drawn = layout.ego_layout(by_slug["c1"], by_slug)
+    centre = drawn["centre"]
+    partners = {p["slug"] for p in by_slug["c1"]["partners"]}
+    assert {slug for slug, *_rest in drawn["first"]} == partners
+    further = {p["slug"] for slug in partners for p in by_slug[slug]["partners"]} - partners - {"c1"}
+    assert {slug for slug, *_rest in drawn["second"]} == further
+    inner = {round(dist(centre, (x, y))) for _slug, x, y, _angle in drawn["first"]}
+    outer = {round(dist(centre, (x, y))) for _slug, x, y, _via in drawn["second"]}
+    assert max(inner) + 100 < min(outer)
+    assert all(via in partners for *_rest, via in drawn["second"])
+    svg = drawing.ego_svg(by_slug["c1"], by_slug, {})
+    assert svg.count("</title></circle>") == 1 + len(partners) + len(further)
+    assert layout.ego_layout(by_slug["c1"], by_slug) == drawn
+
+
+def test_the_outer_ring_keeps_cities_near_their_partners_and_apart_from_each_other():
+    spread = layout._spread([1.0, 1.0, 1.0, 3.0], 0.1)
+    assert [round(a, 2) for a in spread] == [0.9, 1.0, 1.1, 3.0]
+    assert len(set(layout._spread([0.5] * 200, 0.1))) == 200  # too many to fit: evenly round
