@@ -4,6 +4,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.formats import get_format
+from django.utils.html import escape as html_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -223,15 +225,22 @@ def network_rows(figures: dict, labels: dict, query: str = "") -> dict:
     }
 
 
-def link_list(figures: dict, *, city: str = "") -> list[dict]:
-    """The links, strongest first (then the oldest, then by names); only those of cities whose name has ``city``."""
+def link_order(figures: dict, *, city: str = "") -> list[int]:
+    """Positions in ``figures["edges"]`` of the links, strongest first (then the oldest, then by names); only
+    those of the cities whose name contains ``city`` (accents and capitals aside) when it is given."""
     names = {c["slug"]: c["name"] for c in figures["cities"]}
     edges = figures["edges"]
+    positions = range(len(edges))
     if city:
         wanted = fold(city)
         matching = {slug for slug, name in names.items() if wanted in fold(name)}
-        edges = [e for e in edges if e["a_slug"] in matching or e["b_slug"] in matching]
-    return sorted(edges, key=lambda e: (-e["weight"], e["first_year"], names[e["a_slug"]], names[e["b_slug"]]))
+        positions = [i for i in positions if edges[i]["a_slug"] in matching or edges[i]["b_slug"] in matching]
+
+    def strength(i: int):
+        edge = edges[i]
+        return (-edge["weight"], edge["first_year"], names[edge["a_slug"]], names[edge["b_slug"]])
+
+    return sorted(positions, key=strength)
 
 
 def link_rows(edges: list[dict], figures: dict, labels: dict, query: str = "") -> list[dict]:
@@ -260,6 +269,23 @@ def link_rows(edges: list[dict], figures: dict, labels: dict, query: str = "") -
         }
         for edge in edges
     ]
+
+
+def link_rows_html(rows: list[dict]) -> SafeString:
+    """The rows of the table of links (link_rows), written here rather than in the template: a hundred rows of
+    five cells cost more than the rest of the page. Every text is escaped."""
+    html = []
+    for row in rows:
+        a, b = row["a"], row["b"]
+        html.append(
+            f'<tr><th scope="row"><a href="{html_escape(a["url"])}">{html_escape(a["name"])}</a> '
+            f'<span class="place">{html_escape(a["country"])}</span></th>'
+            f'<td><a href="{html_escape(b["url"])}">{html_escape(b["name"])}</a> '
+            f'<span class="place">{html_escape(b["country"])}</span></td>'
+            f'<td class="num">{row["weight"]}</td><td>{html_escape(row["kinds_text"])}</td>'
+            f'<td class="num">{row["first_year"]}</td></tr>'
+        )
+    return mark_safe("\n".join(html))  # noqa: S308 - every value above is escaped or a number
 
 
 SOURCE_PAGES = {

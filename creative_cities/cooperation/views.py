@@ -70,9 +70,13 @@ def link_list(request):
     form, figures = _filtered(request, LinkFilterForm)
     labels = selectors.labels()
     query = _query(request)
-    page = Paginator(presentation.link_list(figures, city=form.city_name()), LINKS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    city = form.city_name()
+    if city:
+        order = presentation.link_order(figures, city=city)
+    else:  # the same for every visit while the sources do not change
+        order = selectors.cached(f"{figures['key']}:link-order", lambda: presentation.link_order(figures), memo=False)
+    page = Paginator(order, LINKS_PER_PAGE).get_page(request.GET.get("page"))
+    links = presentation.link_rows([figures["edges"][i] for i in page.object_list], figures, labels, query)
     return render(
         request,
         "cooperation/link_list.html",
@@ -80,7 +84,8 @@ def link_list(request):
             "form": form,
             "network": figures["network"],
             "page": page,
-            "links": presentation.link_rows(page.object_list, figures, labels, query),
+            "links": links,
+            "link_rows": presentation.link_rows_html(links),
             "query": query,
         },
     )

@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from creative_cities.cities.models import City
+
 
 def test_the_list_of_links_comes_a_hundred_at_a_time_the_strongest_first(anonymous, crowd):
     first = anonymous.get(reverse("cooperation:link_list"))
@@ -25,3 +27,11 @@ def test_the_list_of_links_finds_a_citys_links_by_part_of_its_name_with_or_witho
     assert anonymous.get(reverse("cooperation:link_list"), {"city": "dákár"}).context["page"].paginator.count == 15
     empty = anonymous.get(reverse("cooperation:link_list"), {"city": "nowhere"})
     assert "No links with these filters." in empty.content.decode()
+
+
+def test_the_list_of_links_escapes_the_names_it_writes(anonymous, linked):
+    seoul = City.objects.get(slug="seoul")
+    seoul.name = "Seoul <script>"
+    seoul.save()
+    html = anonymous.get(reverse("cooperation:link_list")).content.decode()
+    assert "Seoul &lt;script&gt;" in html and "Seoul <script>" not in html
