@@ -33,6 +33,8 @@ SCREENS = [
     ("project", "{project}", None),
     ("board", "/en/board/", None),
     ("cooperation", "/en/cooperation/", None),
+    ("cooperation-city", "/en/cooperation/cities/lyon/", None),
+    ("cooperation-links", "/en/cooperation/links/", None),
     ("item-form-fr", "/fr/knowledge/new/", "focal"),
     ("review-queue", "/en/knowledge/review/", "coordinator"),
     ("review", "{review}", "coordinator"),
@@ -120,6 +122,14 @@ def examples() -> dict[str, str]:
     }
 
 
+def keep_local(route, base: str) -> None:
+    """Let requests to the platform through; refuse any other (nothing leaves the machine)."""
+    if route.request.url.startswith(base):
+        route.continue_()
+    else:
+        route.abort()
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -138,10 +148,7 @@ def main(argv=None) -> int:
                 context = browser.new_context(
                     base_url=args.base, viewport={"width": width, "height": height}, is_mobile=width < 600
                 )
-                context.route(
-                    "**/*",
-                    lambda route: route.continue_() if route.request.url.startswith(args.base) else route.abort(),
-                )
+                context.route("**/*", lambda route: keep_local(route, args.base))
                 if persona:
                     context.add_cookies([{"name": "sessionid", "value": keys[persona], "domain": host, "path": "/"}])
                 page = context.new_page()
