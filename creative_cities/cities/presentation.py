@@ -32,13 +32,12 @@ def map_markers_html(points: list[dict]) -> str:
     Built here rather than in the template: a template loop over 400 cities with
     a translated label each costs tens of milliseconds a page.
     """
-    with_year = gettext("%(name)s, %(country)s — %(field)s (%(year)s)")
+    # The year the city joined its current field (Lyon: literature since 2023), not its designation.
+    with_year = gettext("%(name)s, %(country)s — %(field)s since %(year)s")
     markers = []
     for point in points:
-        label = escape(
-            with_year
-            % {"name": point["name"], "country": point["country"], "field": point["field_name"], "year": point["year"]}
-        )
+        names = {"name": point["name"], "country": point["country"], "field": point["field_name"]}
+        label = escape(with_year % {**names, "year": point["field_since"]})
         markers.append(
             f'<a href="{escape(point["url"])}" class="marker f-{escape(point["field_code"])}" aria-label="{label}">'
             f'<circle cx="{point["x"]:.1f}" cy="{point["y"]:.1f}" r="4"><title>{label}</title></circle></a>'

@@ -169,7 +169,9 @@ def field_detail(request, code: str):
     field = get_object_or_404(selectors.creative_fields(), code=code)
 
     def build() -> dict:
-        rows = selectors.city_map_rows(selectors.city_list(fields=[code], sort="year"))
+        # In the order the cities joined this field, which for a city that changed field is not its designation.
+        rows = selectors.city_map_rows(selectors.city_list(fields=[code]))
+        rows.sort(key=lambda row: (row["field_since"], row["name"]))
         by_region: dict = {}
         for row in rows:
             by_region.setdefault((row["region_position"], row["region_code"], row["region_name"]), []).append(row)
