@@ -22,7 +22,7 @@ from . import policies, selectors, services
 from .exports import EXPORT_FIELDS, city_csv_rows, city_rows
 from .forms import CityFilterForm, CityProfileForm
 from .models import City
-from .presentation import bar_chart, map_json, map_markers_html, map_points
+from .presentation import growth_chart, map_json, map_markers_html, map_points
 
 hex_colour_pattern = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -86,7 +86,7 @@ def home(request):
     members = selectors.city_list()
     context = {
         "summary": summary,
-        "growth": bar_chart(summary["years"]),
+        "growth": growth_chart(summary["years"]),
         **_map_context(members, cache_key="members"),
     }
     return render(request, "cities/home.html", context)
@@ -178,7 +178,7 @@ def field_detail(request, code: str):
         return {
             "count": len(rows),
             "by_region": [(code, name, cities) for (_position, code, name), cities in sorted(by_region.items())],
-            "growth": bar_chart(selectors.field_growth(field=field)),
+            "growth": growth_chart(selectors.field_growth(field=field)),
             **_map_context_from_points(map_points(rows)),
         }
 
