@@ -26,23 +26,71 @@ def map_points(rows: list[dict]) -> list[dict]:
     return points
 
 
-def map_markers_html(points: list[dict]) -> str:
-    """The SVG links of the map's markers.
+def map_markers_html(points: list[dict], *, current: dict | None = None) -> str:
+    """The SVG links of the map's markers; ``current``, the city whose page this is, drawn last and named.
 
     Built here rather than in the template: a template loop over 400 cities with
     a translated label each costs tens of milliseconds a page.
     """
     # The year the city joined its current field (Lyon: literature since 2023), not its designation.
     with_year = gettext("%(name)s, %(country)s — %(field)s since %(year)s")
-    markers = []
-    for point in points:
+
+    def marker(point: dict, extra: str = "") -> str:
         names = {"name": point["name"], "country": point["country"], "field": point["field_name"]}
         label = escape(with_year % {**names, "year": point["field_since"]})
-        markers.append(
-            f'<a href="{escape(point["url"])}" class="marker f-{escape(point["field_code"])}" aria-label="{label}">'
+        return (
+            f'<a href="{escape(point["url"])}" class="marker f-{escape(point["field_code"])}"{extra}'
+            f' aria-label="{label}">'
             f'<circle cx="{point["x"]:.1f}" cy="{point["y"]:.1f}" r="4"><title>{label}</title></circle></a>'
         )
+
+    markers = [marker(point) for point in points]
+    if current is not None:
+        markers.append(marker(current, ' aria-current="page"'))
+        markers.append(
+            f'<text class="map-label" x="{current["x"]:.1f}" y="{current["y"]:.1f}" dy="-0.9em" aria-hidden="true">'
+            f"{escape(current['name'])}</text>"
+        )
     return mark_safe("\n".join(markers))  # noqa: S308 - every value above is escaped
+
+
+# The regional views of a city page, as degrees of longitude shown: zoom 6, 4, 2 and the world.
+# Not narrower: past zoom 8 (map.js's limit) the 1:110m coastlines look crude.
+REGION_SPANS = (60, 90, 180, 360)
+NEARBY_WANTED = 6  # other members the regional view tries to show
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return min(max(value, low), high)
+
+
+def regional_view(centre: dict, points: list[dict], *, wanted: int = NEARBY_WANTED) -> dict:
+    """The city page's map: a view centred on the city, as narrow as still shows ``wanted`` other members.
+
+    ``centre`` and ``points`` come from ``map_points``. Returns the viewBox (x, y, width,
+    height in map units, 2:1 like the map), its zoom (1, 2, 4 or 6), the other members in
+    view (``nearby``) and those to draw: the view and as much again around it, so that
+    panning a little finds more. Near the map's edges the view is pushed inside the map,
+    and the city is no longer in its middle.
+    """
+    others = [point for point in points if point["slug"] != centre["slug"]]
+    for span in REGION_SPANS:
+        width = MAP_WIDTH * span / 360
+        height = width / 2
+        x = _clamp(centre["x"] - width / 2, 0, MAP_WIDTH - width)
+        y = _clamp(centre["y"] - height / 2, 0, MAP_HEIGHT - height)
+        nearby = [p for p in others if x <= p["x"] <= x + width and y <= p["y"] <= y + height]
+        if len(nearby) >= wanted:
+            break
+    around = [
+        p for p in others if x - width / 2 <= p["x"] <= x + width * 1.5 and y - height / 2 <= p["y"] <= y + height * 1.5
+    ]
+    return {
+        "view_box": " ".join(f"{round(value, 2):g}" for value in (x, y, width, height)),
+        "zoom": round(MAP_WIDTH / width),
+        "nearby": nearby,
+        "around": around,
+    }
 
 
 def map_json(points: list[dict]) -> list[dict]:

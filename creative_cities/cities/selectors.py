@@ -186,6 +186,14 @@ def city_map_rows(cities: QuerySet[City]) -> list[dict]:
     return city_rows(city_row_values(cities))
 
 
+def member_map_rows() -> list[dict]:
+    """``city_map_rows`` of every member, kept per registry version and language.
+
+    The city pages' maps pick the cities near each from them.
+    """
+    return registry_cached("member-map-rows", lambda: city_map_rows(city_list()))
+
+
 def city_contacts(*, city: City):
     return city.contacts.order_by("role")
 
