@@ -207,7 +207,8 @@ def city_queryset() -> QuerySet[City]:
 
 
 def city_get(*, slug: str) -> City:
-    return city_queryset().get(slug=slug)
+    """One city, as ``city_queryset`` gives it, with its images (``city.images.all()``, in their order)."""
+    return city_queryset().prefetch_related("images").get(slug=slug)
 
 
 def city_field_history(*, city: City):
@@ -288,9 +289,27 @@ def registry_cached(name: str, build):
     return versions.cached(["registry"], name, build)
 
 
+def _field_facts() -> dict:
+    """What pages need of the fields, read in one query: names (in the language) and colours."""
+
+    def build() -> dict:
+        fields = list(creative_fields())
+        return {
+            "labels": {field.pk: (field.code, field.name) for field in fields},
+            "colours": {field.code: field.colour for field in fields},
+        }
+
+    return registry_cached("field-facts", build)
+
+
 def field_labels() -> dict[int, tuple[str, str]]:
     """The creative fields as (code, name) by id, in their order; kept per registry version and language."""
-    return registry_cached("field-labels", lambda: {field.pk: (field.code, field.name) for field in creative_fields()})
+    return _field_facts()["labels"]
+
+
+def field_colours() -> dict[str, str]:
+    """The creative fields' colours by code, kept per registry version: covers are drawn in them."""
+    return _field_facts()["colours"]
 
 
 def filter_choices() -> dict[str, list[tuple[str, str]]]:

@@ -147,7 +147,7 @@ def city_detail(request, slug: str):
         {
             "city": city,
             "history": list(selectors.city_field_history(city=city)),
-            "images": list(selectors.city_image_list(city=city)),
+            "images": list(city.images.all()),
             "neighbours": selectors.city_neighbours(city=city),
             "organisations": organisation_selectors.organisation_rows_in_city(city=city),
             "party_projects": project_selectors.project_rows_for_party(party=city),
