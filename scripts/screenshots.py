@@ -32,6 +32,7 @@ SCREENS = [
     ("projects", "/en/projects/", None),
     ("project", "{project}", None),
     ("board", "/en/board/", None),
+    ("call", "{call}", None),
     ("cooperation", "/en/cooperation/", None),
     ("item-form-fr", "/fr/knowledge/new/", "focal"),
     ("review-queue", "/en/knowledge/review/", "coordinator"),
@@ -99,17 +100,20 @@ def sessions() -> dict[str, str]:
 
 
 def examples() -> dict[str, str]:
-    """Addresses of one published item and one project with partners, whatever the demo drew."""
+    """Addresses of one published item, one project with partners and one call with SDGs, whatever the demo drew."""
     from django.db.models import Count
 
+    from creative_cities.board.models import Call
     from creative_cities.knowledge.models import KnowledgeItem
     from creative_cities.projects.models import Project
 
     item = KnowledgeItem.objects.filter(status="published").order_by("pk").first()
     project = Project.objects.annotate(n=Count("partners")).filter(n__gte=3).order_by("pk").first()
+    call = Call.objects.annotate(n=Count("sdg_goals")).filter(n__gte=1).order_by("pk").first()
     return {
         "item": f"/en/knowledge/{item.slug}/" if item else "/en/knowledge/",
         "project": f"/en/projects/{project.slug}/" if project else "/en/projects/",
+        "call": f"/en/board/{call.slug}/" if call else "/en/board/",
     }
 
 
@@ -132,7 +136,8 @@ def main(argv=None) -> int:
                     base_url=args.base, viewport={"width": width, "height": height}, is_mobile=width < 600
                 )
                 context.route(
-                    "**/*", lambda route: route.continue_() if route.request.url.startswith(args.base) else route.abort()
+                    "**/*",
+                    lambda route: route.continue_() if route.request.url.startswith(args.base) else route.abort(),
                 )
                 if persona:
                     context.add_cookies([{"name": "sessionid", "value": keys[persona], "domain": host, "path": "/"}])
