@@ -32,6 +32,7 @@ SCREENS = [
     ("projects", "/en/projects/", None),
     ("project", "{project}", None),
     ("board", "/en/board/", None),
+    ("call", "{call}", None),
     ("cooperation", "/en/cooperation/", None),
     ("cooperation-city", "/en/cooperation/cities/lyon/", None),
     ("cooperation-links", "/en/cooperation/links/", None),
@@ -105,20 +106,24 @@ def sessions() -> dict[str, str]:
 
 
 def examples() -> dict[str, str]:
-    """Addresses of one published item, one waiting for review in literature, and one project with partners."""
+    """Addresses of one published item, one waiting for review in literature, one project with partners and one
+    call with SDGs, whatever the demo drew."""
     from django.db.models import Count
 
+    from creative_cities.board.models import Call
     from creative_cities.knowledge.models import KnowledgeItem
     from creative_cities.projects.models import Project
 
     item = KnowledgeItem.objects.filter(status="published").order_by("pk").first()
     waiting = KnowledgeItem.objects.filter(status="submitted", fields__code="literature").order_by("pk").first()
     project = Project.objects.annotate(n=Count("partners")).filter(n__gte=3).order_by("pk").first()
+    call = Call.objects.annotate(n=Count("sdg_goals")).filter(n__gte=1).order_by("pk").first()
     return {
         "item": f"/en/knowledge/{item.slug}/" if item else "/en/knowledge/",
         "review": f"/en/knowledge/{waiting.slug}/review/" if waiting else "/en/knowledge/review/",
         "under_review": f"/en/knowledge/{waiting.slug}/" if waiting else "/en/knowledge/review/",
         "project": f"/en/projects/{project.slug}/" if project else "/en/projects/",
+        "call": f"/en/board/{call.slug}/" if call else "/en/board/",
     }
 
 
