@@ -43,7 +43,7 @@ def test_the_review_page_shows_what_the_item_is_about_and_its_translations(clien
     for shown in [
         ">Literature</a>",  # its field
         ">Lyon</a>",  # its city
-        "4. Quality education",  # its SDG
+        "SDG 4: </span>Quality education",  # its SDG, as a badge
         "4,200",  # its figure
         "Réseau de transports (Public",  # its partner, with its sector
         'href="https://www.tcl.fr/"',  # its link
