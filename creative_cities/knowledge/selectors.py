@@ -1,8 +1,15 @@
 """Reads of the knowledge base."""
 
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
 from django.db.models import Count, Prefetch, QuerySet
 
 from creative_cities.cities import selectors as city_selectors
+from creative_cities.core import versions
+from creative_cities.core.text import fold
 from creative_cities.frameworks import selectors as framework_selectors
 
 from .choices import ItemStatus
@@ -133,3 +140,136 @@ def item_form_choices() -> dict:
         "sdg_targets": framework_selectors.sdg_target_list(),
         "adapted_from": item_list().order_by("title"),
     }
+
+
+# "Did you mean": a query word this close to a city's or country's name (difflib's ratio,
+# on folded text) is taken for a misspelling of it. 0.8 lets one letter in five be wrong
+# ("Bogata", "Leewarden", "Columbia") and keeps ordinary words ("music", "media") apart.
+SPELLING_CUTOFF = 0.8
+SPELLING_MIN_LENGTH = 4  # shorter words are too near too many names
+LONGEST_NAME = 3  # words: "Buenos Aires", "Santa Maria da Feira"…
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A query with misspelt place names put right: ``query`` to search, ``names`` the names put in."""
+
+    query: str
+    names: tuple[str, ...]
+
+
+def place_names() -> list[str]:
+    """The names of the member cities and of their countries, in the interface's language first, then the others.
+
+    Kept per registry version and language: the words a misspelt query is compared with.
+    """
+
+    def build() -> list[str]:
+        from creative_cities.cities.choices import CityStatus
+        from creative_cities.cities.models import City, Country
+        from creative_cities.core.models import current_language
+
+        members = City.objects.filter(status=CityStatus.MEMBER)
+        language = current_language()
+        others = [code for code in ("en", "fr", "es") if code != language]
+        countries = Country.objects.filter(cities__in=members).distinct()
+        names = list(members.values_list("name", flat=True).order_by("name"))
+        for code in (language, *others):
+            names += countries.values_list(f"name_{code}", flat=True).order_by(f"name_{code}")
+        return list(dict.fromkeys(name for name in names if name))
+
+    return versions.cached(["registry"], "knowledge:place-names", build)
+
+
+def query_correction(query: str, names: Iterable[str]) -> Correction | None:
+    """The query with each word (or run of up to three words) that is close to one of ``names`` but
+    not one of them replaced by that name; None when nothing needs putting right.
+
+    Accents and case do not count ("senegal" is "Sénégal"); where several names fold alike,
+    the first one given wins, so callers list the names of the reader's language first.
+    """
+    by_length: dict[int, dict[str, str]] = {}
+    known_words: set[str] = set()
+    for name in names:
+        folded = fold(name)
+        words = folded.split()
+        if words:
+            by_length.setdefault(len(words), {}).setdefault(folded, name)
+            known_words.update(words)
+    words, kept, put_in = query.split(), [], []
+    position = 0
+    while position < len(words):
+        for size in range(min(LONGEST_NAME, len(words) - position), 0, -1):
+            span = " ".join(words[position : position + size])
+            folded = fold(span)
+            candidates = by_length.get(size, {})
+            if folded in candidates or (size == 1 and (folded in known_words or not folded.isalpha())):
+                continue
+            if len(folded.replace(" ", "")) < SPELLING_MIN_LENGTH:
+                continue
+            close = difflib.get_close_matches(folded, candidates, n=1, cutoff=SPELLING_CUTOFF)
+            if close:
+                kept.append(candidates[close[0]])
+                put_in.append(candidates[close[0]])
+                position += size
+                break
+        else:
+            kept.append(words[position])
+            position += 1
+    return Correction(" ".join(kept), tuple(put_in)) if put_in else None
+
+
+def query_suggestion(query: str) -> Correction | None:
+    """ "Did you mean": the query with misspelt city and country names put right, or None."""
+    return query_correction(query, place_names()) if query.strip() else None
+
+
+# The search page, when it looks in everything: the cities found come as a few cards above the
+# list of practices, policies and publications, which keeps its pages.
+CITY_CARDS = 4
+# A query that finds fewer results than this is offered its misspelt place names put right.
+FEW_RESULTS = 20
+
+
+@dataclass
+class SearchPage:
+    """What the search page shows: ``results`` its list (and pages), ``cities`` the cards above it."""
+
+    results: Any  # search.selectors.SearchResults
+    cities: list  # the first cities found (search.selectors.Hit), when the list holds something else
+    city_total: int
+    total: int  # results.total + city_total
+    facets: dict[str, list[tuple[str, int]]]
+    suggestion: Correction | None
+
+
+def search_page(
+    *, query: str, within: str, filters: dict, mode: str, sort: str, page: int, page_size: int
+) -> SearchPage:
+    """The search page's results: ``within`` "items", "cities" or "all" (items listed, cities as cards).
+
+    Looking in everything, the facets count items and cities alike, as the search's CSV does.
+    """
+    from creative_cities.search.selectors import search
+
+    arguments = {"query": query, "filters": filters, "mode": mode, "sort": sort}
+    listed = {"items": ["knowledge"], "cities": ["city"], "all": ["knowledge"]}[within]
+    results = search(**arguments, kinds=listed, page=page, page_size=page_size)
+    cities, city_total, facets = [], 0, results.facets
+    if within == "all":
+        found = search(**arguments, kinds=["city"], page=1, page_size=CITY_CARDS)
+        cities, city_total = found.hits, found.total
+        facets = _facets_added(results.facets, found.facets)
+    total = results.total + city_total
+    suggestion = query_suggestion(query) if total < FEW_RESULTS else None
+    return SearchPage(results, cities, city_total, total, facets, suggestion)
+
+
+def _facets_added(*counts: dict[str, list[tuple[str, int]]]) -> dict[str, list[tuple[str, int]]]:
+    """Facet counts of disjoint sets of objects, added up, most frequent first."""
+    added: dict[str, dict[str, int]] = {}
+    for facets in counts:
+        for name, values in facets.items():
+            for value, count in values:
+                added.setdefault(name, {})[value] = added.get(name, {}).get(value, 0) + count
+    return {name: sorted(values.items(), key=lambda vc: (-vc[1], vc[0])) for name, values in added.items()}
