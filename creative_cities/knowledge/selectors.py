@@ -11,6 +11,7 @@ from creative_cities.cities import selectors as city_selectors
 from creative_cities.core import versions
 from creative_cities.core.text import fold
 from creative_cities.frameworks import selectors as framework_selectors
+from creative_cities.search.lexical import STOP_WORDS
 
 from .choices import ItemStatus
 from .models import ItemTranslation, KnowledgeItem
@@ -142,11 +143,14 @@ def item_form_choices() -> dict:
     }
 
 
-# "Did you mean": a query word this close to a city's or country's name (difflib's ratio,
-# on folded text) is taken for a misspelling of it. 0.8 lets one letter in five be wrong
-# ("Bogata", "Leewarden", "Columbia") and keeps ordinary words ("music", "media") apart.
+# "Did you mean": a query word is taken for a misspelt city or country name when difflib finds
+# it close to the name (its ratio, on folded text, at least SPELLING_CUTOFF), both start with
+# the same letter (people seldom miss the first), and one letter is wrong, missing, extra or
+# swapped with the next, two in words of nine letters or more. Ratio alone takes ordinary
+# words for names ("urban" for Durban, "creative" for Croatie).
 SPELLING_CUTOFF = 0.8
 SPELLING_MIN_LENGTH = 4  # shorter words are too near too many names
+SPELLING_TWO_EDITS_FROM = 9  # letters
 LONGEST_NAME = 3  # words: "Buenos Aires", "Santa Maria da Feira"…
 
 
@@ -183,7 +187,8 @@ def place_names() -> list[str]:
 
 def query_correction(query: str, names: Iterable[str]) -> Correction | None:
     """The query with each word (or run of up to three words) that is close to one of ``names`` but
-    not one of them replaced by that name; None when nothing needs putting right.
+    not one of them replaced by that name; None when nothing needs putting right. Words of the
+    names and the search's stop words ("para", "de") are never taken for misspellings.
 
     Accents and case do not count ("senegal" is "Sénégal"); where several names fold alike,
     the first one given wins, so callers list the names of the reader's language first.
@@ -203,20 +208,46 @@ def query_correction(query: str, names: Iterable[str]) -> Correction | None:
             span = " ".join(words[position : position + size])
             folded = fold(span)
             candidates = by_length.get(size, {})
-            if folded in candidates or (size == 1 and (folded in known_words or not folded.isalpha())):
+            if folded in candidates or (size == 1 and (folded in known_words or folded in STOP_WORDS)):
+                continue
+            if not folded.replace(" ", "").isalpha():
                 continue
             if len(folded.replace(" ", "")) < SPELLING_MIN_LENGTH:
                 continue
-            close = difflib.get_close_matches(folded, candidates, n=1, cutoff=SPELLING_CUTOFF)
-            if close:
-                kept.append(candidates[close[0]])
-                put_in.append(candidates[close[0]])
+            name = _misspelt_name(folded, candidates)
+            if name:
+                kept.append(name)
+                put_in.append(name)
                 position += size
                 break
         else:
             kept.append(words[position])
             position += 1
     return Correction(" ".join(kept), tuple(put_in)) if put_in else None
+
+
+def _misspelt_name(folded: str, names: dict[str, str]) -> str | None:
+    """The name (of ``names``, folded to name) that ``folded`` misspells, if one does."""
+    letters = len(folded.replace(" ", ""))
+    allowed = 2 if letters >= SPELLING_TWO_EDITS_FROM else 1
+    same_start = [name for name in names if name[0] == folded[0] and abs(len(name) - len(folded)) <= allowed]
+    for close in difflib.get_close_matches(folded, same_start, n=3, cutoff=SPELLING_CUTOFF):
+        if _edits(folded, close) <= allowed:
+            return names[close]
+    return None
+
+
+def _edits(a: str, b: str) -> int:
+    """Letters to change, add, remove or swap with the next to make ``a`` into ``b`` (optimal string alignment)."""
+    previous, current = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        before, previous, current = previous, current, [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if before is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+    return current[len(b)]
 
 
 def query_suggestion(query: str) -> Correction | None:

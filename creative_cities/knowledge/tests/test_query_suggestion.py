@@ -19,6 +19,12 @@ NAMES = [
     "Pays-Bas",
     "Netherlands",
     "Brésil",
+    "Durban",
+    "Parma",
+    "Croatie",
+    "Seville",
+    "Medellín",
+    "Kraków",
 ]
 
 
@@ -36,6 +42,8 @@ NAMES = [
         ("Paises Baxos", "Países Bajos"),
         ("Buenos Aries", "Buenos Aires"),
         ("Netherland", "Netherlands"),
+        ("Medelin", "Medellín"),
+        ("Kracow", "Kraków"),
     ],
 )
 def test_a_misspelt_city_or_country_is_put_right_whatever_its_language_accents_or_case(query, corrected):
@@ -67,6 +75,11 @@ def test_each_misspelt_name_of_a_query_is_put_right():
         "music school",  # ordinary words
         "media arts festival",
         "literature",
+        "urban",  # near Durban, but the first letter differs
+        "creative",  # near Croatie by difflib's ratio, but two letters off
+        "para",  # a stop word, near Parma
+        "ville",  # near Seville
+        "Medellin 2023",
         "xyzzy qwerty",  # nothing like a name
         "Lyom",  # too short to tell
         "2023",
