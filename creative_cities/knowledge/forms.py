@@ -6,7 +6,9 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from .choices import LANGUAGE_CHOICES, ItemKind, PartnerSector
+from creative_cities.core.languages import writing_language_choices
+
+from .choices import ItemKind, PartnerSector
 
 
 def _lines(text: str) -> list[tuple[int, list[str]]]:
@@ -31,7 +33,7 @@ class ItemForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text=_("Markdown: ## heading, **bold**, *italic*, - list, [link](https://…)."),
     )
-    language = forms.ChoiceField(label=_("Written in"), choices=LANGUAGE_CHOICES)
+    language = forms.ChoiceField(label=_("Written in"), choices=writing_language_choices)
     cities = forms.ModelMultipleChoiceField(label=_("Cities"), queryset=None, required=False)
     fields = forms.ModelMultipleChoiceField(
         label=_("Creative fields"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
@@ -232,7 +234,7 @@ class ReviewForm(forms.Form):
 
 
 class TranslationForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
+    language = forms.ChoiceField(label=_("Language"), choices=writing_language_choices)
     title = forms.CharField(label=_("Title"), max_length=300)
     summary = forms.CharField(label=_("Summary"), max_length=1500, widget=forms.Textarea(attrs={"rows": 3}))
     body = forms.CharField(label=_("Text"), required=False, max_length=60000, widget=forms.Textarea(attrs={"rows": 10}))

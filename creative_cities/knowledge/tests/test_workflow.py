@@ -122,6 +122,14 @@ def test_bad_lines_are_named_and_nothing_is_saved(focal_point_lyon):
     assert not KnowledgeItem.objects.exists()
 
 
+def test_an_item_says_in_running_text_which_language_it_is_written_in(draft, focal_point_lyon):
+    KnowledgeItem.objects.filter(pk=draft.pk).update(language="nb")
+    page = focal_point_lyon.get(f"/es/knowledge/{draft.slug}/").content.decode()
+    assert "Redactada en noruego (bokmål)." in page
+    page = focal_point_lyon.get(f"/en/knowledge/{draft.slug}/").content.decode()
+    assert "Written in Norwegian (Bokmål)." in page
+
+
 def test_preview_renders_without_saving(focal_point_lyon):
     response = focal_point_lyon.post(
         "/en/knowledge/new/", {**FORM, "body": "## Hello\n\n<script>x</script>", "preview": "1"}
