@@ -270,6 +270,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# Numbers on pages in the reader's format (520,774 · 520 774 · 520.774). Templates print what
+# is not a quantity (years, keys, pixel sizes) with |unlocalize; tests/platform/test_number_format.py
+# finds those that do not.
+USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")))

@@ -92,6 +92,23 @@ def test_a_notification_reads_in_the_readers_language_whatever_language_it_was_s
         assert Notification.objects.get().message.startswith("Claire le ha añadido")
 
 
+def test_a_day_in_a_notification_is_written_as_the_reader_writes_days(ana, ibou, django_capture_on_commit_callbacks):
+    from datetime import date
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            people=[ana, ibou],
+            kind="milestone_due",
+            context={"milestone": "Affiches", "project": "Lecturas", "due_on": date(2026, 5, 31)},
+        )
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert "31 de mayo de 2026" in bodies["ana@example.org"]
+    assert "31 mai 2026" in bodies["ibou@example.org"]
+    with translation.override("en"):
+        assert "due on May 31, 2026." in Notification.objects.filter(user=ana).get().message
+
+
 def test_opening_a_notification_marks_it_read_and_goes_to_its_page_in_the_readers_language(
     ana, client, django_capture_on_commit_callbacks
 ):
