@@ -113,4 +113,3 @@ class CityAdmin(RegistryAdmin):
     @admin.display(description=_("designation year"), ordering="designation_year")
     def designation(self, city):
         return str(city.designation_year)  # a year, printed without a thousands separator
-
