@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 
 from creative_cities.core import languages
+from creative_cities.core.links import address_in_language
 
 register = template.Library()
 
@@ -145,12 +146,4 @@ def language_label(code) -> str:
 @register.filter
 def localise_path(path: str) -> str:
     """A platform path stored in one language (/en/…) in the interface's language."""
-    from django.utils import translation
-
-    target = get_language()
-    source = path.split("/", 2)[1] if path and path.count("/") >= 2 else ""
-    if not path or source == target or source not in dict(settings.LANGUAGES):
-        return path
-    # The path resolves only under its own language's prefix.
-    with translation.override(source):
-        return translate_url(path, target)
+    return address_in_language(path, get_language())
