@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "creative_cities.accounts.middleware.RequireMFAMiddleware",
     "creative_cities.audit.context.AuditContextMiddleware",
+    # After the audit context: a switch of language is a change to the person's profile.
+    "creative_cities.accounts.middleware.LanguageSwitchMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "creative_cities.core.middleware.SecurityHeadersMiddleware",
 ]
@@ -187,6 +189,8 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# New accounts take the language of their sign-up page (creative_cities/accounts/adapter.py).
+ACCOUNT_ADAPTER = "creative_cities.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Creative Cities] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 ACCOUNT_SESSION_REMEMBER = False

@@ -88,7 +88,10 @@ class ProfileForm(forms.Form):
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"),
         choices=Language.choices,
-        help_text=_("Language of the e-mails the platform sends you."),
+        help_text=_(
+            "The language of the e-mails the platform sends you. It is also set when you switch "
+            "the language of the pages while signed in."
+        ),
     )
     avatar = ImageUploadField(
         label=_("Picture"),

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -41,8 +41,10 @@ def profile(request):
     form = ProfileForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.user_profile_update(user=request.user, **form.cleaned_data)
-        messages.success(request, _("Your profile is saved."))
-        return redirect("accounts:profile")
+        # The person chose a language: the pages follow it from here.
+        with translation.override(request.user.preferred_language):
+            messages.success(request, _("Your profile is saved."))
+            return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
 
 
