@@ -55,6 +55,9 @@ DEBUG = envbool("DEBUG", False)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# How e-mails and authenticator apps name the platform (allauth's e-mails would otherwise
+# name the host of the request that sent them).
+PLATFORM_NAME = "Creative Cities Platform"
 
 INSTALLED_APPS = [
     # django.contrib.admin, with the platform's admin site (open to the Secretariat's role).
@@ -192,11 +195,13 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # New accounts take the language of their sign-up page (creative_cities/accounts/adapter.py).
 ACCOUNT_ADAPTER = "creative_cities.accounts.adapter.AccountAdapter"
+# Its own forms (creative_cities/accounts/forms.py): the sign-up form asks for the profile language.
+ACCOUNT_FORMS = {"signup": "creative_cities.accounts.forms.SignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Creative Cities] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "Creative Cities Platform"
+MFA_TOTP_ISSUER = PLATFORM_NAME
 # A code of the step just before or after is accepted too (RFC 6238 advises one step): a phone
 # a few seconds off, or a slow connection that delivers the code after it rolled over, still works.
 MFA_TOTP_TOLERANCE = 1

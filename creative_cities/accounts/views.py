@@ -16,6 +16,7 @@ from creative_cities.core.policies import public, signed_in
 from creative_cities.knowledge import policies as knowledge_policies
 
 from . import policies, selectors, services
+from .adapter import invitation_follow
 from .choices import CITY_ROLES
 from .forms import AccountDeleteForm, InvitationForm, ProfileForm, TokenForm
 
@@ -108,6 +109,8 @@ def invitation_accept(request, key: str):
     invitation = selectors.invitation_get_by_key(key=key)
     valid = invitation is not None and invitation.accepted_at is None and invitation.expires_at > timezone.now()
     error = ""
+    if valid and not request.user.is_authenticated:
+        invitation_follow(request, invitation)  # for the sign-up form: the address and the language
     if request.method == "POST" and valid:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())

@@ -127,14 +127,6 @@ def _invitation_link(focal_point_lyon, lyon, django_capture_on_commit_callbacks,
     return link
 
 
-def sign_up(client, email, language="fr", next_page=""):
-    query = f"?next={next_page}" if next_page else ""
-    return client.post(
-        f"/{language}/accounts/signup/{query}",
-        {"email": email, "password1": "a-long-passphrase-1", "password2": "a-long-passphrase-1"},
-    )
-
-
 def test_an_invitation_keeps_the_language_it_was_sent_in(focal_point_lyon, lyon, django_capture_on_commit_callbacks):
     link = _invitation_link(focal_point_lyon, lyon, django_capture_on_commit_callbacks, language="es")
     assert Invitation.objects.get().language == "es" and link.startswith("/es/invitations/")
