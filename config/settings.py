@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -55,9 +56,11 @@ DEBUG = envbool("DEBUG", False)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
-# How e-mails and authenticator apps name the platform (allauth's e-mails would otherwise
-# name the host of the request that sent them).
-PLATFORM_NAME = "Creative Cities Platform"
+# How e-mails name the platform, in the recipient's language (allauth's would otherwise name
+# the host of the request that sent them); every subject begins with its short name, allauth's
+# and the platform's own (core.mail).
+PLATFORM_NAME = _("Creative Cities Platform")
+EMAIL_SUBJECT_PREFIX = format_lazy("[{}] ", _("Creative Cities"))
 
 INSTALLED_APPS = [
     # django.contrib.admin, with the platform's admin site (open to the Secretariat's role).
@@ -197,11 +200,11 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_ADAPTER = "creative_cities.accounts.adapter.AccountAdapter"
 # Its own forms (creative_cities/accounts/forms.py): the sign-up form asks for the profile language.
 ACCOUNT_FORMS = {"signup": "creative_cities.accounts.forms.SignupForm"}
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Creative Cities] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = EMAIL_SUBJECT_PREFIX
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = PLATFORM_NAME
+MFA_TOTP_ISSUER = "Creative Cities Platform"
 # A code of the step just before or after is accepted too (RFC 6238 advises one step): a phone
 # a few seconds off, or a slow connection that delivers the code after it rolled over, still works.
 MFA_TOTP_TOLERANCE = 1

@@ -52,7 +52,7 @@ def recipient_language(email: str, user=None) -> str:
 
 def platform_site() -> SimpleNamespace:
     """What allauth's e-mails call the site: the platform's name and address, whatever the request's host."""
-    return SimpleNamespace(name=settings.PLATFORM_NAME, domain=urlsplit(settings.SITE_URL).netloc)
+    return SimpleNamespace(name=str(settings.PLATFORM_NAME), domain=urlsplit(settings.SITE_URL).netloc)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -89,7 +89,6 @@ class AccountAdapter(DefaultAccountAdapter):
                 for key, value in context.items()
                 if key.endswith("_url") and isinstance(value, str)
             },
-            "current_site": platform_site(),
         }
         with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+            super().send_mail(template_prefix, email, {**context, "current_site": platform_site()})

@@ -9,15 +9,14 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from creative_cities.audit.services import audit_record, snapshot
+from creative_cities.core.mail import mail_address
 from creative_cities.core.services import model_update
 from creative_cities.core.uploads import CleanedUpload
 
@@ -263,10 +262,12 @@ def invitation_send(
     )
     with translation.override(language):
         link = settings.SITE_URL.rstrip("/") + reverse("accounts:invitation_accept", kwargs={"key": key})
-        context = {"invitation": invitation, "link": link, "inviter": by, "days": INVITATION_DAYS}
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-        body = render_to_string("accounts/email/invitation_message.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]))
+    mail_address(
+        email=invitation.email,
+        template="accounts/email/invitation",
+        context={"invitation": invitation, "link": link, "inviter": by, "days": INVITATION_DAYS},
+        language=language,
+    )
     return invitation, key
 
 

@@ -13,14 +13,15 @@ from creative_cities.accounts.models import User
 from .test_invitations import invite, link_of
 
 PASSWORD = "a-long-passphrase-1"
+PLATFORM = {"fr": "Plateforme des villes créatives", "es": "Plataforma de Ciudades Creativas"}
 SUBJECTS = {
     "fr": {
-        "confirm": "[Creative Cities] Confirmez votre adresse e-mail",
-        "reset": "[Creative Cities] E-mail de réinitialisation de mot de passe",
+        "confirm": "[Villes créatives] Confirmez votre adresse e-mail",
+        "reset": "[Villes créatives] E-mail de réinitialisation de mot de passe",
     },
     "es": {
-        "confirm": "[Creative Cities] Por favor, confirme su dirección de correo electrónico",
-        "reset": "[Creative Cities] Correo electrónico para restablecer contraseña",
+        "confirm": "[Ciudades Creativas] Por favor, confirme su dirección de correo electrónico",
+        "reset": "[Ciudades Creativas] Correo electrónico para restablecer contraseña",
     },
 }
 
@@ -57,7 +58,7 @@ def test_a_password_reset_asked_from_an_english_page_is_written_in_the_persons_l
     client.post("/en/accounts/password/reset/", {"email": "ana@example.org"})
     (message,) = mail.outbox
     assert message.subject == SUBJECTS[language]["reset"]
-    assert "Creative Cities Platform" in message.body and "example.com" not in message.body
+    assert PLATFORM[language] in message.body and "example.com" not in message.body
     assert {"fr": "mot de passe", "es": "contraseña"}[language] in message.body
     (address,) = [link for link in links(message) if "/password/reset/key/" in link]
     assert f"/{language}/accounts/password/reset/key/" in address
@@ -70,7 +71,7 @@ def test_the_confirmation_of_a_new_address_is_written_in_the_persons_language(cl
     client.post("/en/accounts/email/", {"action_add": "", "email": "ana.work@example.org"})
     (message,) = mail.outbox
     assert message.subject == SUBJECTS[language]["confirm"]
-    assert "Creative Cities Platform" in message.body and "example.com" not in message.body
+    assert PLATFORM[language] in message.body and "example.com" not in message.body
     (address,) = [link for link in links(message) if "/confirm-email/" in link]
     assert f"/{language}/accounts/confirm-email/" in address
 
@@ -176,3 +177,24 @@ def test_a_person_invited_in_spanish_who_sends_no_language_gets_the_invitations(
     newcomer.get(link)
     sign_up(newcomer, email="new.member@example.org", page_language="en")
     assert User.objects.get(email="new.member@example.org").preferred_language == "es"
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "words"),
+    [
+        ("fr", "[Villes créatives] Vous êtes invité(e) : ", "Pour accepter"),
+        ("es", "[Ciudades Creativas] Está invitado/a: ", "Para aceptar"),
+    ],
+)
+def test_an_invitation_is_written_in_its_language_with_a_link_in_it(
+    focal_point_lyon, lyon, django_capture_on_commit_callbacks, language, subject, words
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(
+            focal_point_lyon, email="new.member@example.org", role=f"{RoleKind.CITY_TEAM}:{lyon.pk}", language=language
+        )
+    (message,) = mail.outbox
+    assert message.subject.startswith(subject)
+    assert words in message.body
+    (address,) = links(message)
+    assert f"/{language}/invitations/" in address

@@ -164,3 +164,20 @@ def test_the_api_lists_and_marks_the_holders_own_notifications(ana, ibou, client
         "marked": 1
     }
     assert Notification.objects.get(user=ibou).read_at is None
+
+
+def test_an_e_mailed_notification_names_the_platform_and_links_only_to_pages_in_the_readers_language(
+    ana, ibou, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    tell([ana, ibou], django_capture_on_commit_callbacks)
+    messages = {message.to[0]: message for message in mail.outbox}
+    for email, prefix, language in (
+        ("ana@example.org", "[Ciudades Creativas] ", "es"),
+        ("ibou@example.org", "[Villes créatives] ", "fr"),
+    ):
+        message = messages[email]
+        assert message.subject.startswith(prefix) and "Claire" in message.subject
+        assert "added you" not in message.subject  # the subject is translated too
+        links = [word for word in message.body.split() if "://" in word]
+        assert len(links) == 2 and all(f"testserver/{language}/" in link or f"/{language}/" in link for link in links)
