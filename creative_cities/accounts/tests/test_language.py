@@ -70,3 +70,66 @@ def test_the_profile_page_says_how_the_language_is_chosen(ana):
     html = signed_in(ana).get("/fr/me/profile/").content.decode()
     assert "Elle change aussi lorsque vous changez la langue des pages" in html
     assert '<option value="es">Español</option>' in html  # each language in its own name
+
+
+def test_after_switching_the_pages_the_profile_page_shows_the_new_language(ana):
+    client = signed_in(ana)
+    client.get("/fr/me/", headers={"referer": "http://testserver/en/me/"})
+    html = client.get("/fr/me/profile/").content.decode()
+    assert '<option value="fr" selected>Français</option>' in html
+
+
+def test_a_person_cannot_change_another_persons_language(ana, django_user_model):
+    other = django_user_model.objects.create_user(email="ibou@example.org", password=PASSWORD)
+    client = signed_in(ana)
+    client.post(
+        "/en/me/profile/",
+        {"full_name": "Ana", "preferred_language": "es", "user": other.pk, "pk": other.pk, "email": other.email},
+    )
+    client.get("/fr/me/", headers={"referer": "http://testserver/es/me/"})
+    other.refresh_from_db()
+    ana.refresh_from_db()
+    assert other.preferred_language == "en"
+    assert ana.preferred_language == "fr"  # only the signed-in person's own language changed
+
+
+def test_a_language_the_platform_does_not_speak_is_refused(ana):
+    client = signed_in(ana)
+    response = client.post("/en/me/profile/", {"full_name": "Ana", "preferred_language": "de"})
+    assert response.status_code == 200
+    ana.refresh_from_db()
+    assert ana.preferred_language == "en"
+
+
+def test_a_sign_up_with_a_language_the_platform_does_not_speak_is_refused(client, db):
+    client.post(
+        "/fr/accounts/signup/",
+        {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD, "preferred_language": "de"},
+    )
+    assert not User.objects.filter(email="new@example.org").exists()
+
+
+def test_an_invitation_in_a_language_the_platform_does_not_speak_is_refused(focal_point_lyon, lyon):
+    from creative_cities.accounts.choices import RoleKind
+    from creative_cities.accounts.models import Invitation
+
+    response = focal_point_lyon.post(
+        "/en/invitations/new/",
+        {"email": "x@example.org", "role": f"{RoleKind.CITY_TEAM}:{lyon.pk}", "language": "de"},
+    )
+    assert response.status_code == 200 and not Invitation.objects.exists()
+
+
+def test_an_invitation_followed_while_signed_in_changes_nothing_of_the_sign_up(
+    ana, focal_point_lyon, lyon, django_capture_on_commit_callbacks
+):
+    from creative_cities.accounts.adapter import INVITATION_SESSION_KEY
+
+    from .test_account_emails import invitation_link
+
+    link = invitation_link(focal_point_lyon, lyon, django_capture_on_commit_callbacks, language="fr")
+    client = signed_in(ana)
+    client.get(link)
+    assert INVITATION_SESSION_KEY not in client.session
+    ana.refresh_from_db()
+    assert ana.preferred_language == "en"  # an existing account keeps its language
