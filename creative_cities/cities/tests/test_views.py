@@ -131,6 +131,24 @@ def test_the_city_page_shows_facts_and_history(anonymous, lyon):
     assert "Literature, since 2023" in html
 
 
+@pytest.mark.parametrize(
+    ("language", "population", "designated"),
+    [
+        ("en", "520,774", "Creative city of Literature since 2008"),
+        ("fr", "520\u00a0774", "depuis 2008"),
+        ("es", "520\u00a0774", "desde 2008"),
+    ],
+)
+def test_the_city_page_writes_its_population_as_readers_of_its_language_do(
+    anonymous, lyon, language, population, designated
+):
+    City.objects.filter(pk=lyon.pk).update(population=520774)
+    with translation.override(language):
+        html = anonymous.get(lyon.get_absolute_url()).content.decode()
+    assert f"<dd>{population}</dd>" in html
+    assert designated in html  # a year is not a quantity: no separator
+
+
 def test_contacts_are_never_shown_in_public(anonymous, lyon):
     CityContact.objects.create(
         city=lyon, role=ContactRole.FOCAL_POINT, full_name="Jeanne Secret", email="jeanne.secret@example.org"
