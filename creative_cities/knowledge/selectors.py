@@ -9,11 +9,12 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from creative_cities.cities import selectors as city_selectors
 from creative_cities.core import versions
+from creative_cities.core.models import current_language
 from creative_cities.core.text import fold
 from creative_cities.frameworks import selectors as framework_selectors
 from creative_cities.search.lexical import STOP_WORDS
 
-from .choices import ItemStatus
+from .choices import ItemKind, ItemStatus
 from .models import ItemTranslation, KnowledgeItem
 
 
@@ -304,3 +305,44 @@ def _facets_added(*counts: dict[str, list[tuple[str, int]]]) -> dict[str, list[t
             for value, count in values:
                 added.setdefault(name, {})[value] = added.get(name, {}).get(value, 0) + count
     return {name: sorted(values.items(), key=lambda vc: (-vc[1], vc[0])) for name, values in added.items()}
+
+
+def item_cards_latest(*, limit: int = 3) -> list[dict]:
+    """The latest published items, newest first, as cards: title and summary in the reader's language when
+    translated (else as written, with their language), kind, city, date, SDGs, demo mark.
+
+    Four queries whatever ``limit``: the items, then their fields (for the cover), SDGs and
+    translation into the reader's language. ``object`` is the item, for ``{% cover_url %}``.
+    """
+    language = current_language()
+    items = (
+        item_list()
+        .order_by("-published_at", "-pk")
+        .prefetch_related(
+            "fields", "sdg_goals", Prefetch("translations", queryset=ItemTranslation.objects.filter(language=language))
+        )[:limit]
+    )
+    kinds = dict(ItemKind.choices)
+    cards = []
+    for item in items:
+        shown = item.translation(language)
+        cards.append(
+            {
+                "object": item,
+                "url": item.get_absolute_url(),
+                "title": shown.title if shown else item.title,
+                "summary": shown.summary if shown else item.summary,
+                "language": shown.language if shown else item.language,
+                "kind": kinds.get(item.kind, item.kind),
+                "place": item.owner_city.name if item.owner_city else "",
+                "date": item.published_at,
+                "sdg_goals": list(item.sdg_goals.all()),
+                "is_demo": item.is_demo,
+            }
+        )
+    return cards
+
+
+def practice_count() -> int:
+    """How many good practices are published."""
+    return item_list().filter(kind=ItemKind.PRACTICE).count()
