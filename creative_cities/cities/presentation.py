@@ -1,10 +1,10 @@
 """Geometry for the server-drawn map and charts: pure functions, no database access."""
 
-from dataclasses import dataclass
-
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from creative_cities.core import charts
 
 MAP_WIDTH = 1000
 MAP_HEIGHT = 500
@@ -54,41 +54,13 @@ def map_json(points: list[dict]) -> list[dict]:
     ]
 
 
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: int
-    extra: int
-    x: float
-    y: float
-    width: float
-    height: float
-
-
 def bar_chart(rows: list[tuple[int, int, int]], *, width: int = 640, height: int = 220, pad: int = 24) -> dict:
     """Bars of the cumulative membership by designation year, scaled to fit the chart.
 
-    ``rows`` are (year, designated that year, total by then), as the year tally gives them.
+    ``rows`` are (year, designated that year, total by then), as the year tally gives them;
+    each bar is the total, with the year's designations as its ``extra``.
     """
-    if not rows:
-        return {"bars": [], "width": width, "height": height, "max": 0, "baseline": height - pad}
-    top = max(total for _year, _count, total in rows)
-    slot = (width - 2 * pad) / len(rows)
-    bars = []
-    for index, (year, count, total) in enumerate(rows):
-        bar_height = (height - 2 * pad) * total / top
-        bars.append(
-            Bar(
-                label=str(year),
-                value=total,
-                extra=count,
-                x=round(pad + index * slot + slot * 0.15, 1),
-                y=round(height - pad - bar_height, 1),
-                width=round(slot * 0.7, 1),
-                height=round(bar_height, 1),
-            )
-        )
-    return {"bars": bars, "width": width, "height": height, "max": top, "baseline": height - pad}
+    return charts.bar_chart([(year, total, count) for year, count, total in rows], width=width, height=height, pad=pad)
 
 
 def history_rows(events) -> list[dict]:

@@ -128,3 +128,10 @@ def assert_accessible(page):
         },
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+def open_menu(page):
+    """On a phone, open the header's menu (navigation and account links); on a wide screen they are in view."""
+    button = page.locator("summary.site-menu-button")
+    if button.is_visible() and page.locator("details.site-menu[open]").count() == 0:
+        button.click()

@@ -16,7 +16,7 @@ from creative_cities.board.models import Call
 from creative_cities.cities.models import City
 from creative_cities.organisations.services import organisation_create
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, open_menu
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-passphrase-1"
@@ -32,11 +32,12 @@ def sign_in(page, email):
     page.goto("/en/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("form[action*='logout']")).to_have_count(1)
 
 
 def sign_out(page):
+    open_menu(page)
     page.get_by_role("button", name="Sign out").click()
 
 

@@ -29,7 +29,7 @@ def sign_in(page, email):
     page.goto("/fr/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
 
 
 def sign_out(page):
