@@ -36,6 +36,8 @@ SCREENS = [
     ("item-form-fr", "/fr/knowledge/new/", "focal"),
     ("review-queue", "/en/knowledge/review/", "coordinator"),
     ("invitation-form", "/en/invitations/new/", "secretariat"),
+    ("styleguide", "/en/styleguide/", None),
+    ("styleguide-list", "/en/styleguide/?example=list", None),
 ]
 WIDTHS = {"360": (360, 740), "1280": (1280, 900)}
 MAX_HEIGHT = 5000  # px: a longer page is cut there (the cooperation page was 29,000)
@@ -132,7 +134,8 @@ def main(argv=None) -> int:
                     base_url=args.base, viewport={"width": width, "height": height}, is_mobile=width < 600
                 )
                 context.route(
-                    "**/*", lambda route: route.continue_() if route.request.url.startswith(args.base) else route.abort()
+                    "**/*",
+                    lambda route: route.continue_() if route.request.url.startswith(args.base) else route.abort(),
                 )
                 if persona:
                     context.add_cookies([{"name": "sessionid", "value": keys[persona], "domain": host, "path": "/"}])
