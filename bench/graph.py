@@ -126,7 +126,7 @@ def _timings(samples: list[float]) -> dict:
 
 def measure_computation(nodes: list[dict], relations: list, runs: int) -> dict:
     """The figures alone, the layout alone, and both (a cache miss less its queries); seconds."""
-    from creative_cities.cooperation import graph
+    from creative_cities.cooperation import graph, layout
 
     figures_s, layout_s, both_s, cpu_s = [], [], [], []
     figures = graph.compute(nodes, relations)  # warm-up: imports, igraph's first call
@@ -134,7 +134,7 @@ def measure_computation(nodes: list[dict], relations: list, runs: int) -> dict:
         started, cpu = time.perf_counter(), time.thread_time()
         figures = graph.compute(nodes, relations)
         middle = time.perf_counter()
-        graph.layout(nodes, figures["edges"])
+        layout.network_layout(figures["cities"], figures["edges"])
         ended = time.perf_counter()
         figures_s.append(middle - started)
         layout_s.append(ended - middle)
@@ -184,8 +184,9 @@ interests, 20 % adaptations, years 2005–2026 with more links in recent years.
 *Computation*: the function the page, the exports and the API call
 (`cooperation.graph.compute`: edges from relations, degree, weighted degree,
 betweenness, components, Louvain communities and modularity, region shares, the year
-series) and the drawing's layout (`graph.layout`, Fruchterman-Reingold, 300
-iterations), {runs} runs after one warm-up, in this process, no database.
+series) and the picture's layout (`layout.network_layout`: Fruchterman-Reingold inside
+each community and between communities, then discs moved apart), {runs} runs after one
+warm-up, in this process, no database.
 
 *Through the database* (SQLite in a fresh file, migrated and with the registry
 imported): each relation written as its source row (a project of two cities, a call
@@ -271,8 +272,8 @@ def write_report(path: Path, *, info: dict, computation: dict, databases: list[d
         lines += [
             "",
             f"The page weighs {r['page_bytes'] / 1024:.0f} KB ({r['page_gzip'] / 1024:.0f} KB gzipped), of which "
-            f"the drawing {r['svg_bytes'] / 1024:.0f} KB: {r['edges']:,} links as two paths, "
-            f"{r['drawn']} circles.",
+            f"the drawing {r['svg_bytes'] / 1024:.0f} KB: {r['edges']:,} links as {r.get('paths', 2)} paths, "
+            f"{r['drawn']} cities.",
         ]
     write_section(path, "graph", "\n".join(lines))
     return found

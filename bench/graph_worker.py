@@ -198,5 +198,6 @@ def run(*, database: str, edges: int, runs: int, log) -> dict:
         "page_bytes": len(html),
         "page_gzip": len(gzip.compress(html)),
         "svg_bytes": len(svg),
-        "drawn": svg.count(b"<circle"),
+        "drawn": svg.count(b"</title></circle>"),
+        "paths": svg.count(b"<path"),
     }

@@ -132,6 +132,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "creative_cities.core.context_processors.platform",
                 "creative_cities.notifications.context_processors.notifications",
+                "creative_cities.knowledge.context_processors.review_queue",
             ],
         },
     },

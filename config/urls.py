@@ -23,6 +23,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
     path("field-colours.css", cities_views.field_colours_css, name="field_colours_css"),
+    path("covers/", include("creative_cities.cities.cover_urls")),
     # Uploaded files; off (404) with SERVE_MEDIA=false, when nginx serves MEDIA_ROOT.
     path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", core_media.media, name="media"),
 ]

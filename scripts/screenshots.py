@@ -32,9 +32,16 @@ SCREENS = [
     ("projects", "/en/projects/", None),
     ("project", "{project}", None),
     ("board", "/en/board/", None),
+    ("call", "{call}", None),
     ("cooperation", "/en/cooperation/", None),
+    ("cooperation-city", "/en/cooperation/cities/lyon/", None),
+    ("cooperation-links", "/en/cooperation/links/", None),
     ("item-form-fr", "/fr/knowledge/new/", "focal"),
     ("review-queue", "/en/knowledge/review/", "coordinator"),
+    ("review", "{review}", "coordinator"),
+    ("item-under-review", "{under_review}", "coordinator"),
+    ("my-roles-coordinator", "/en/me/", "coordinator"),
+    ("field-coordinator", "/en/fields/literature/", "coordinator"),
     ("invitation-form", "/en/invitations/new/", "secretariat"),
     ("styleguide", "/en/styleguide/", None),
     ("styleguide-list", "/en/styleguide/?example=list", None),
@@ -101,18 +108,33 @@ def sessions() -> dict[str, str]:
 
 
 def examples() -> dict[str, str]:
-    """Addresses of one published item and one project with partners, whatever the demo drew."""
+    """Addresses of one published item, one waiting for review in literature, one project with partners and one
+    call with SDGs, whatever the demo drew."""
     from django.db.models import Count
 
+    from creative_cities.board.models import Call
     from creative_cities.knowledge.models import KnowledgeItem
     from creative_cities.projects.models import Project
 
     item = KnowledgeItem.objects.filter(status="published").order_by("pk").first()
+    waiting = KnowledgeItem.objects.filter(status="submitted", fields__code="literature").order_by("pk").first()
     project = Project.objects.annotate(n=Count("partners")).filter(n__gte=3).order_by("pk").first()
+    call = Call.objects.annotate(n=Count("sdg_goals")).filter(n__gte=1).order_by("pk").first()
     return {
         "item": f"/en/knowledge/{item.slug}/" if item else "/en/knowledge/",
+        "review": f"/en/knowledge/{waiting.slug}/review/" if waiting else "/en/knowledge/review/",
+        "under_review": f"/en/knowledge/{waiting.slug}/" if waiting else "/en/knowledge/review/",
         "project": f"/en/projects/{project.slug}/" if project else "/en/projects/",
+        "call": f"/en/board/{call.slug}/" if call else "/en/board/",
     }
+
+
+def keep_local(route, base: str) -> None:
+    """Let requests to the platform through; refuse any other (nothing leaves the machine)."""
+    if route.request.url.startswith(base):
+        route.continue_()
+    else:
+        route.abort()
 
 
 def main(argv=None) -> int:
@@ -133,10 +155,7 @@ def main(argv=None) -> int:
                 context = browser.new_context(
                     base_url=args.base, viewport={"width": width, "height": height}, is_mobile=width < 600
                 )
-                context.route(
-                    "**/*",
-                    lambda route: route.continue_() if route.request.url.startswith(args.base) else route.abort(),
-                )
+                context.route("**/*", lambda route: keep_local(route, args.base))
                 if persona:
                     context.add_cookies([{"name": "sessionid", "value": keys[persona], "domain": host, "path": "/"}])
                 page = context.new_page()

@@ -31,11 +31,18 @@ MFA_SETUP_ROUTES = frozenset(
 )
 
 
+# Where a person sent to set up a second factor was going: the recovery codes page
+# offers to continue there once the factor is set up (accounts' mfa_continue_url tag).
+MFA_CONTINUE_SESSION_KEY = "mfa_continue_to"
+
+
 class RequireMFAMiddleware:
     """Sends a privileged person without a second factor to set one up, whatever the page.
 
     Decided in ``process_view``, once the URL is resolved, so that the route's name
-    is known. Pages that resolve to nothing are 404s and show nothing anyway.
+    is known. Pages that resolve to nothing are 404s and show nothing anyway. The page
+    asked for is remembered in the session (pages read with GET only, not htmx's
+    fragments) until the person reaches any page beyond the set-up.
     """
 
     def __init__(self, get_response):
@@ -51,6 +58,10 @@ class RequireMFAMiddleware:
         if request.resolver_match.view_name in MFA_SETUP_ROUTES:
             return None
         if not user_must_use_mfa(user) or is_mfa_enabled(user):
+            if MFA_CONTINUE_SESSION_KEY in request.session:
+                del request.session[MFA_CONTINUE_SESSION_KEY]  # arrived: the way back is spent
             return None
+        if request.method == "GET" and not request.headers.get("HX-Request"):
+            request.session[MFA_CONTINUE_SESSION_KEY] = request.get_full_path()
         messages.warning(request, _("Your role requires a second factor: please set one up to continue."))
         return redirect(reverse("mfa_index"))

@@ -60,6 +60,13 @@ def user_holds_any(user: User, kinds=None, *, city=None, field=None) -> bool:
     )
 
 
+def user_field_ids(user: User, kinds) -> frozenset[int]:
+    """The creative fields in which a signed-in person holds one of these roles today (none for others)."""
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(field for held, _city, field in _held_roles(user) if held in kinds and field is not None)
+
+
 def user_is_secretariat(user: User) -> bool:
     return user.is_authenticated and (user.is_superuser or user_holds(user, RoleKind.SECRETARIAT))
 

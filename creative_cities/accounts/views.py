@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from creative_cities.cities import selectors as city_selectors
 from creative_cities.core.policies import public, signed_in
+from creative_cities.knowledge import policies as knowledge_policies
 
 from . import policies, selectors, services
 from .choices import CITY_ROLES
@@ -31,6 +32,7 @@ def my_roles(request):
             "history": selectors.role_list_history(user=request.user),
             "cities": sorted({role.city for role in current if role.kind in CITY_ROLES}, key=lambda c: c.name),
             "can_invite": policies.can_invite(request.user),
+            "may_review": knowledge_policies.can_review_any(request.user),
         },
     )
 

@@ -66,7 +66,11 @@ class CityOut(Schema):
     region: str
     field: str
     field_name: str
-    designation_year: int
+    designation_year: int = Field(description="The year the city joined the network.")
+    field_since: int = Field(
+        description="The year the city joined its current creative field: its designation year, "
+        "or later for a city that changed field."
+    )
     status: str
     left_on: str | None
     latitude: float
@@ -164,6 +168,7 @@ def _city_row_out(row: dict, language: str, site: str, city_url) -> dict:
         "field": row["field__code"],
         "field_name": row[f"field__name_{language}"] or row["field__name_en"],
         "designation_year": row["designation_year"],
+        "field_since": row["field_since"],
         "status": row["status"],
         "left_on": row["left_on"].isoformat() if row["left_on"] else None,
         "latitude": row["latitude"],
@@ -184,6 +189,7 @@ def _city_out(city: City) -> dict:
         "field": city.field.code,
         "field_name": city.field.name,
         "designation_year": city.designation_year,
+        "field_since": city.field_since,
         "status": city.status,
         "left_on": city.left_on.isoformat() if city.left_on else None,
         "latitude": city.latitude,

@@ -72,6 +72,8 @@ class CommunityOut(Schema):
     main_region: str
     regions: dict[str, int]
     cities: list[str] = Field(description="Slugs.")
+    links_within: int = Field(description="Links between two cities of the community.")
+    links_out: int = Field(description="Links between a city of the community and a city of another.")
 
 
 class NetworkOut(Schema):

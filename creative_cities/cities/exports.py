@@ -16,6 +16,7 @@ EXPORT_FIELDS = [
     "population",
     "website",
     "url",
+    "field_since",
 ]
 
 
@@ -37,6 +38,8 @@ def city_row(city) -> dict:
         "population": city.population or "",
         "website": city.website,
         "url": city.get_absolute_url(),
+        # Last, so that the columns of earlier downloads keep their places.
+        "field_since": city.field_since,
     }
 
 

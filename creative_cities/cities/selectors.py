@@ -3,7 +3,8 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from creative_cities.core import versions
@@ -55,6 +56,17 @@ LIST_COLUMNS = [
 ]
 
 
+def field_since() -> Coalesce:
+    """The year a city joined its current creative field: the start of its latest period in that field.
+
+    Not the designation year: Lyon joined the network in 2008, in media arts, and has
+    been a city of literature since 2023. A city without a recorded period falls back
+    to its designation year.
+    """
+    periods = CityFieldPeriod.objects.filter(city=OuterRef("pk"), field=OuterRef("field")).order_by("-start_year")
+    return Coalesce(Subquery(periods.values("start_year")[:1]), F("designation_year"))
+
+
 def city_list(
     *,
     q: str = "",
@@ -67,7 +79,9 @@ def city_list(
     sort: str = CitySort.NAME,
 ) -> QuerySet[City]:
     """Cities matching the directory's filters, with what a list row shows already joined."""
-    cities = City.objects.select_related("country__region", "field").only(*LIST_COLUMNS)
+    cities = (
+        City.objects.select_related("country__region", "field").only(*LIST_COLUMNS).annotate(field_since=field_since())
+    )
     if q:
         for word in fold(q).split():
             cities = cities.filter(search_text__contains=word)
@@ -102,6 +116,7 @@ def city_row_values(cities: QuerySet[City]) -> QuerySet:
         "latitude",
         "longitude",
         "designation_year",
+        "field_since",
         "status",
         "field__code",
         f"field__name_{language}",
@@ -129,6 +144,7 @@ def city_api_values(cities: QuerySet[City]) -> QuerySet:
         f"field__name_{language}",
         "field__name_en",
         "designation_year",
+        "field_since",
         "status",
         "left_on",
         "latitude",
@@ -151,6 +167,7 @@ def city_rows(values) -> list[dict]:
             "latitude": row["latitude"],
             "longitude": row["longitude"],
             "year": row["designation_year"],
+            "field_since": row["field_since"],
             "is_member": row["status"] == CityStatus.MEMBER,
             "field_code": row["field__code"],
             "field_name": row[f"field__name_{language}"] or row["field__name_en"],
@@ -169,17 +186,29 @@ def city_map_rows(cities: QuerySet[City]) -> list[dict]:
     return city_rows(city_row_values(cities))
 
 
+def member_map_rows() -> list[dict]:
+    """``city_map_rows`` of every member, kept per registry version and language.
+
+    The city pages' maps pick the cities near each from them.
+    """
+    return registry_cached("member-map-rows", lambda: city_map_rows(city_list()))
+
+
 def city_contacts(*, city: City):
     return city.contacts.order_by("role")
 
 
 def city_queryset() -> QuerySet[City]:
-    """Cities, former members too, with their country, region and field: to pick one from (``get_object_or_404``)."""
-    return City.objects.select_related("country__region", "field")
+    """Cities, former members too, with their country, region, field and the year they joined it (``field_since``).
+
+    To pick one from (``get_object_or_404``).
+    """
+    return City.objects.select_related("country__region", "field").annotate(field_since=field_since())
 
 
 def city_get(*, slug: str) -> City:
-    return city_queryset().get(slug=slug)
+    """One city, as ``city_queryset`` gives it, with its images (``city.images.all()``, in their order)."""
+    return city_queryset().prefetch_related("images").get(slug=slug)
 
 
 def city_field_history(*, city: City):
@@ -189,19 +218,21 @@ def city_field_history(*, city: City):
 def city_neighbours(*, city: City, limit: int = 6) -> list[dict]:
     """Other members of the same field, from the same region first: partners to look at.
 
-    Rows (name, slug, url, country, year, same_region). A field has a few dozen members:
-    they are sorted here, which costs less than asking the database to rank them.
+    Rows (name, slug, url, country, year, same_region), where ``year`` is the year the city
+    joined the field. A field has a few dozen members: they are sorted here, which costs
+    less than asking the database to rank them.
     """
     language = current_language()
     rows = (
         City.objects.filter(field=city.field_id, status=CityStatus.MEMBER)
         .exclude(pk=city.pk)
+        .annotate(field_since=field_since())
         .values_list(
-            "name", "slug", "designation_year", "country__region_id", f"country__name_{language}", "country__name_en"
+            "name", "slug", "field_since", "country__region_id", f"country__name_{language}", "country__name_en"
         )
     )
     region = city.country.region_id
-    # Same region first, then the most recent designations.
+    # Same region first, then those that joined the field most recently.
     ranked = sorted(rows, key=lambda row: (row[3] != region, -row[2], row[0]))[:limit]
     return [
         {
@@ -226,6 +257,7 @@ def city_map_row(city: City) -> dict:
         "latitude": city.latitude,
         "longitude": city.longitude,
         "designation_year": city.designation_year,
+        "field_since": city.field_since,
         "status": city.status,
         "field__code": field.code,
         f"field__name_{language}": getattr(field, f"name_{language}"),
@@ -257,9 +289,27 @@ def registry_cached(name: str, build):
     return versions.cached(["registry"], name, build)
 
 
+def _field_facts() -> dict:
+    """What pages need of the fields, read in one query: names (in the language) and colours."""
+
+    def build() -> dict:
+        fields = list(creative_fields())
+        return {
+            "labels": {field.pk: (field.code, field.name) for field in fields},
+            "colours": {field.code: field.colour for field in fields},
+        }
+
+    return registry_cached("field-facts", build)
+
+
 def field_labels() -> dict[int, tuple[str, str]]:
     """The creative fields as (code, name) by id, in their order; kept per registry version and language."""
-    return registry_cached("field-labels", lambda: {field.pk: (field.code, field.name) for field in creative_fields()})
+    return _field_facts()["labels"]
+
+
+def field_colours() -> dict[str, str]:
+    """The creative fields' colours by code, kept per registry version: covers are drawn in them."""
+    return _field_facts()["colours"]
 
 
 def filter_choices() -> dict[str, list[tuple[str, str]]]:

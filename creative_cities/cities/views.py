@@ -16,6 +16,7 @@ from creative_cities.core.csv_export import csv_stream_response
 from creative_cities.core.policies import public, signed_in
 from creative_cities.core.response_cache import cached_response
 from creative_cities.core.text import fold
+from creative_cities.knowledge import policies as knowledge_policies
 from creative_cities.organisations import selectors as organisation_selectors
 from creative_cities.projects import selectors as project_selectors
 
@@ -23,7 +24,7 @@ from . import policies, selectors, services
 from .exports import EXPORT_FIELDS, city_csv_rows, city_rows
 from .forms import CityFilterForm, CityProfileForm
 from .models import City
-from .presentation import bar_chart, map_json, map_markers_html, map_points
+from .presentation import growth_chart, map_json, map_markers_html, map_points, regional_view
 
 hex_colour_pattern = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -53,11 +54,13 @@ def _map_context(cities, *, cache_key: str = "") -> dict:
     return _map_context_from_points(map_points(selectors.city_map_rows(cities)))
 
 
-def _map_context_from_points(points: list[dict]) -> dict:
+def _map_context_from_points(points: list[dict], *, current: dict | None = None) -> dict:
+    """The map partial's context for these cities, and ``current``, the city whose page this is, if any."""
     fields = [{"code": code, "name": name} for code, name in selectors.field_labels().values()]
-    context = {"map_count": len(points), "map_markers": map_markers_html(points), "fields": fields}
+    shown = [*points, current] if current else points
+    context = {"map_count": len(shown), "map_markers": map_markers_html(points, current=current), "fields": fields}
     if settings.MAP_TILE_URL:
-        context["map_tiles"] = map_json(points)
+        context["map_tiles"] = map_json(shown)
         context["map_config"] = {"tileUrl": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
     return context
 
@@ -90,7 +93,7 @@ def home(request):
     members = selectors.city_list()
     context = {
         "summary": summary,
-        "growth": bar_chart(summary["years"]),
+        "growth": growth_chart(summary["years"]),
         **_map_context(members, cache_key="members"),
     }
     return render(request, "cities/home.html", context)
@@ -149,16 +152,28 @@ def city_detail(request, slug: str):
         {
             "city": city,
             "history": list(selectors.city_field_history(city=city)),
-            "images": list(selectors.city_image_list(city=city)),
+            "images": list(city.images.all()),
             "neighbours": selectors.city_neighbours(city=city),
             "organisations": organisation_selectors.organisation_rows_in_city(city=city),
             "party_projects": project_selectors.project_rows_for_party(party=city),
             "calls": board_selectors.call_rows_for_city(city=city),
             "contacts": selectors.city_contacts(city=city) if policies.can_see_city_contacts(request.user) else None,
             "can_edit": policies.can_edit_city_profile(request.user, city),
-            **_map_context_from_points(map_points([selectors.city_map_row(city)])),
+            **_city_map_context(city),
         },
     )
+
+
+def _city_map_context(city: City) -> dict:
+    """The city page's map: the region around the city, with the members near it, the city named and drawn last."""
+    (here,) = map_points([selectors.city_map_row(city)])
+    view = regional_view(here, map_points(selectors.member_map_rows()))
+    return {
+        **_map_context_from_points(view["around"], current=here),
+        "map_view": view["view_box"],
+        "map_zoom": view["zoom"],
+        "map_nearby": len(view["nearby"]),
+    }
 
 
 @public
@@ -173,19 +188,22 @@ def field_detail(request, code: str):
     field = get_object_or_404(selectors.creative_fields(), code=code)
 
     def build() -> dict:
-        rows = selectors.city_map_rows(selectors.city_list(fields=[code], sort="year"))
+        # In the order the cities joined this field, which for a city that changed field is not its designation.
+        rows = selectors.city_map_rows(selectors.city_list(fields=[code]))
+        rows.sort(key=lambda row: (row["field_since"], row["name"]))
         by_region: dict = {}
         for row in rows:
             by_region.setdefault((row["region_position"], row["region_code"], row["region_name"]), []).append(row)
         return {
             "count": len(rows),
             "by_region": [(code, name, cities) for (_position, code, name), cities in sorted(by_region.items())],
-            "growth": bar_chart(selectors.field_growth(field=field)),
+            "growth": growth_chart(selectors.field_growth(field=field)),
             **_map_context_from_points(map_points(rows)),
         }
 
     context = selectors.registry_cached(f"field-page:{code}", build)
-    return render(request, "cities/field_detail.html", {"field": field, **context})
+    reviews = knowledge_policies.can_review_field(request.user, field)
+    return render(request, "cities/field_detail.html", {"field": field, "reviews_field": reviews, **context})
 
 
 @public

@@ -32,3 +32,17 @@ class CooperationFilterForm(forms.Form):
         """The valid filters as keyword arguments of selectors.graph_figures."""
         data = self.cleaned_data if self.is_valid() else {}
         return {"year": data.get("year"), "kinds": sorted(data.get("kinds") or [])}
+
+
+class LinkFilterForm(CooperationFilterForm):
+    """The graph's filters, and a city's name to find its links in the list of links."""
+
+    city = forms.CharField(
+        label=_("City"),
+        required=False,
+        max_length=100,
+        help_text=_("Links of the cities whose name contains this."),
+    )
+
+    def city_name(self) -> str:
+        return (self.cleaned_data.get("city") or "").strip() if self.is_valid() else ""

@@ -21,7 +21,6 @@ import random
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from math import cos, pi, sin
 
 import igraph
 
@@ -29,7 +28,7 @@ SEED = 20041  # the network's founding year and the first designation
 _RNG_LOCK = threading.Lock()  # igraph's random generator is global to the process
 
 
-def _seeded(call):
+def seeded(call):
     """Run ``call()`` with igraph drawing from a generator seeded afresh: the same answer every time."""
     with _RNG_LOCK:
         igraph.set_random_number_generator(random.Random(SEED))  # noqa: S311 - layout and communities, not secrets
@@ -40,13 +39,14 @@ def _seeded(call):
 
 
 def edge_list(relations: Iterable, *, year: int | None = None, kinds: Iterable[str] | None = None) -> list[dict]:
-    """Relations ``(a, b, kind, year)`` added up into edges between city ids, ordered by pair.
+    """Relations ``(a, b, kind, year, ...)`` added up into edges between city ids, ordered by pair.
 
     ``year`` keeps relations formed in that year or before; ``kinds`` keeps those kinds only.
     """
     wanted = set(kinds) if kinds else None
     edges: dict[tuple[int, int], dict] = {}
-    for a, b, kind, formed in relations:
+    for relation in relations:
+        a, b, kind, formed = relation[:4]
         if (year is not None and formed > year) or (wanted is not None and kind not in wanted):
             continue
         edge = edges.get((a, b))
@@ -83,7 +83,7 @@ def _communities(graph: igraph.Graph, degrees: list[int], names: list[str]) -> t
     """Community number of each vertex (None when isolated), numbered by size; and the modularity."""
     if graph.ecount() == 0:
         return [None] * graph.vcount(), None
-    clustering = _seeded(lambda: graph.community_multilevel(weights="weight"))
+    clustering = seeded(lambda: graph.community_multilevel(weights="weight"))
     modularity = graph.modularity(clustering.membership, weights="weight")
     groups = defaultdict(list)
     for vertex, community in enumerate(clustering.membership):
@@ -188,10 +188,15 @@ def compute(nodes: list[dict], relations: Iterable, *, year: int | None = None, 
     within = 0
     involving = Counter()
     kind_edges, kind_relations = Counter(), Counter()
+    inside, outside = Counter(), Counter()  # links within each community, and to other communities
     for edge in edges:
         a, b = index[edge["a"]], index[edge["b"]]
         ra, rb = nodes[a]["region"], nodes[b]["region"]
         within += ra == rb
+        if communities[a] == communities[b]:
+            inside[communities[a]] += 1
+        else:
+            outside.update((communities[a], communities[b]))
         involving.update({ra, rb})
         kind_edges.update(edge["kinds"].keys())
         kind_relations.update(edge["kinds"])
@@ -246,6 +251,8 @@ def compute(nodes: list[dict], relations: Iterable, *, year: int | None = None, 
                 "regions": dict(sorted(regions.items(), key=lambda item: (-item[1], item[0]))),
                 "main_region": min(regions.items(), key=lambda item: (-item[1], item[0]))[0],
                 "cities": sorted(city["slug"] for city in members),
+                "links_within": inside[number],
+                "links_out": outside[number],
             }
         )
 
@@ -285,42 +292,4 @@ def compute(nodes: list[dict], relations: Iterable, *, year: int | None = None, 
         "edges": edges,
         "communities": community_rows,
         "years": _year_series(nodes, edges, index, relations_by_year),
-    }
-
-
-def layout(nodes: list[dict], edges: list[dict], *, size: int = 1000, margin: int = 20) -> dict[str, tuple[int, int]]:
-    """Positions of the linked cities in a ``size`` square, by slug (rounded: a light drawing).
-
-    Fruchterman-Reingold from a start that groups cities by region around a circle,
-    seeded, so that the same graph is drawn the same way. Isolated cities are not placed.
-    """
-    index = {node["id"]: position for position, node in enumerate(nodes)}
-    linked = sorted({index[e["a"]] for e in edges} | {index[e["b"]] for e in edges})
-    if not linked:
-        return {}
-    local = {vertex: position for position, vertex in enumerate(linked)}
-    graph = igraph.Graph(
-        n=len(linked), edges=[(local[index[e["a"]]], local[index[e["b"]]]) for e in edges], directed=False
-    )
-    ordered = sorted(range(len(linked)), key=lambda v: (nodes[linked[v]]["region"], nodes[linked[v]]["name"]))
-    start = [[0.0, 0.0] for _ in linked]
-    for step, vertex in enumerate(ordered):
-        angle = 2 * pi * step / len(ordered)
-        start[vertex] = [cos(angle) * len(linked) ** 0.5, sin(angle) * len(linked) ** 0.5]
-    if len(linked) == 1:
-        coordinates = [[0.0, 0.0]]
-    else:
-        coordinates = _seeded(lambda: graph.layout_fruchterman_reingold(seed=start, niter=300, grid="auto").coords)
-    xs, ys = [c[0] for c in coordinates], [c[1] for c in coordinates]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    inner = size - 2 * margin
-    # Centre the drawing: the shorter side gets the leftover room on both sides.
-    offset_x = margin + (inner - (max(xs) - min(xs)) / span * inner) / 2
-    offset_y = margin + (inner - (max(ys) - min(ys)) / span * inner) / 2
-    return {
-        nodes[linked[v]]["slug"]: (
-            round(offset_x + (xs[v] - min(xs)) / span * inner),
-            round(offset_y + (ys[v] - min(ys)) / span * inner),
-        )
-        for v in range(len(linked))
     }

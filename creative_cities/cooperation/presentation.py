@@ -1,7 +1,6 @@
-"""What the pages and exports make of the figures: the SVG drawing, table rows, GraphML and CSV."""
+"""What the pages and exports make of the figures: table rows, GraphML and CSV (the pictures: drawing.py)."""
 
 from decimal import ROUND_HALF_UP, Decimal
-from math import sqrt
 from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.formats import get_format
@@ -11,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from creative_cities.core.links import page_urls
+from creative_cities.core.text import fold
 
+from . import drawing
 from .choices import EdgeKind
-
-SIZE = 1000
+from .drawing import community_class
 
 
 def fixed(value, digits: int, separator: str | None = None) -> str:
@@ -35,85 +35,18 @@ def percent(share, separator: str | None = None) -> str:
     return "–" if share is None else f"{fixed(share * 100, 1, separator)}\u00a0%"
 
 
-def linked_city_rows_html(cities: list[dict], query: str) -> SafeString:
-    """The rows of the table of cities with partners (name, region, partners, weighted degree, betweenness, community).
-
-    Written here rather than in the template: a template loop over 400 cities with six
-    cells each costs more than the rest of the page. Every text is escaped.
-    """
-    separator = get_format("DECIMAL_SEPARATOR")
-    city_url = page_urls("cooperation:city_cooperation", "slug")
-    rows = []
-    for city in cities:
-        url = html_escape(city_url(city["slug"]) + query)
-        community = "–" if city["community"] is None else city["community"]
-        rows.append(
-            f'<tr><th scope="row"><a href="{url}">{html_escape(city["name"])}</a></th>'
-            f"<td>{html_escape(city['region_name'])}</td>"
-            f'<td class="num">{city["degree"]}</td><td class="num">{city["weighted_degree"]}</td>'
-            f'<td class="num">{fixed(city["betweenness"], 4, separator)}</td><td class="num">{community}</td></tr>'
-        )
-    return mark_safe("\n".join(rows))  # noqa: S308 - every value above is escaped or a number
-
-
 def kind_labels() -> dict[str, str]:
     return {kind.value: str(kind.label) for kind in EdgeKind}
 
 
-def kinds_text(kinds: dict[str, int]) -> str:
-    """The kinds of a link in the reader's language, with their counts when more than one."""
-    labels = kind_labels()
+def kinds_text(kinds: dict[str, int], labels: dict[str, str] | None = None) -> str:
+    """The kinds of a link in the reader's language, with their counts when more than one (``labels``: kind_labels)."""
+    labels = labels or kind_labels()
     parts = []
     for kind, count in kinds.items():
         label = labels.get(kind, kind)
         parts.append(f"{label} ×{count}" if count > 1 else label)
     return ", ".join(parts)
-
-
-def graph_svg(figures: dict, positions: dict, labels: dict) -> SafeString:
-    """The graph drawn on the server: linked cities at their layout position, sized by degree.
-
-    Links are two paths (within one region, across regions) rather than one element
-    each, which keeps 10,000 links near 150 KB before compression. Isolated cities
-    are listed in the tables, not drawn. Every text is escaped here.
-    """
-    network = figures["network"]
-    title = _("Cooperation graph of the network")
-    description = ngettext(
-        "%(cities)s linked cities and %(links)s link; each circle is a city, coloured by region and sized by its "
-        "number of partners. The tables below give the same figures.",
-        "%(cities)s linked cities and %(links)s links; each circle is a city, coloured by region and sized by its "
-        "number of partners. The tables below give the same figures.",
-        network["edges"],
-    ) % {"cities": network["nodes"] - network["isolated"], "links": network["edges"]}
-    within, across = [], []
-    for edge in figures["edges"]:
-        (x1, y1), (x2, y2) = positions[edge["a_slug"]], positions[edge["b_slug"]]
-        (across if edge["across_regions"] else within).append(f"M{x1} {y1}L{x2} {y2}")
-    linked = [city for city in figures["cities"] if city["degree"]]
-    top = max((city["degree"] for city in linked), default=1)
-    circles = []
-    for city in sorted(linked, key=lambda c: c["degree"]):  # the best-linked drawn last, on top
-        x, y = positions[city["slug"]]
-        radius = round(3 + 9 * sqrt(city["degree"] / top), 1)
-        name = _("%(city)s (%(country)s): %(count)s partners") % {
-            "city": city["name"],
-            "country": labels["countries"].get(city["country"], city["country"]),
-            "count": city["degree"],
-        }
-        circles.append(
-            f'<circle cx="{x}" cy="{y}" r="{radius}" class="node r-{escape(city["region"])}">'
-            f"<title>{escape(name)}</title></circle>"
-        )
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" role="img" '
-        f'aria-labelledby="graph-title graph-desc" class="cooperation-graph">'
-        f'<title id="graph-title">{escape(title)}</title><desc id="graph-desc">{escape(description)}</desc>'
-        f'<path class="link" d="{"".join(within)}"/>'
-        f'<path class="link link-across" d="{"".join(across)}"/>'
-        f"<g>{''.join(circles)}</g></svg>"
-    )
-    return mark_safe(svg)  # noqa: S308 - built above from escaped names and numbers only
 
 
 def csv_header() -> list[str]:
@@ -224,32 +157,63 @@ def mix_rows(mix: dict[str, int], labels: dict) -> list[dict]:
     ]
 
 
+HUBS = 15  # the most linked cities the network page lists; every city has its own page
+
+
+def community_rows(figures: dict, labels: dict, query: str = "") -> list[dict]:
+    """The communities with what their legend and table show: colour, size, regions, best-linked cities."""
+    regions = labels["regions"]
+    city_url = page_urls("cooperation:city_cooperation", "slug")
+    ranked = sorted(figures["cities"], key=lambda c: (-c["degree"], -c["weighted_degree"], c["name"]))
+    best: dict[int, list[dict]] = {}
+    for city in ranked:
+        if city["community"] is not None and len(best.setdefault(city["community"], [])) < 3:
+            best[city["community"]].append(
+                {"name": city["name"], "slug": city["slug"], "url": city_url(city["slug"]) + query}
+            )
+    rows = []
+    for row in figures["communities"]:
+        hubs = best[row["id"]]
+        named = [hub["name"] for hub in hubs[:2]]
+        others = row["size"] - len(named)
+        rows.append(
+            {
+                **row,
+                "css": community_class(row["id"]),
+                "main_region_name": regions.get(row["main_region"], row["main_region"]),
+                "region_names": mix_rows(row["regions"], labels),
+                "hubs": hubs,
+                "name": ngettext("%(cities)s and %(count)s other city", "%(cities)s and %(count)s other cities", others)
+                % {"cities": ", ".join(named), "count": others}
+                if others
+                else " · ".join(named),
+            }
+        )
+    return rows
+
+
 def network_rows(figures: dict, labels: dict, query: str = "") -> dict:
     """The rows of the network page's tables, names in the reader's language; ``query`` follows the links."""
     regions = labels["regions"]
     cities = sorted(figures["cities"], key=lambda c: (-c["degree"], -c["weighted_degree"], c["name"]))
-    linked = [{**c, "region_name": regions.get(c["region"], c["region"])} for c in cities if c["degree"]]
-
     city_url = page_urls("cooperation:city_cooperation", "slug")
     return {
         "regions": region_rows(figures, labels),
-        "linked_cities": linked,
-        "linked_city_rows": linked_city_rows_html(linked, query),
+        "linked_count": sum(1 for city in cities if city["degree"]),
+        "hubs": [
+            {
+                **city,
+                "region_name": regions.get(city["region"], city["region"]),
+                "url": city_url(city["slug"]) + query,
+                "css": community_class(city["community"]),
+            }
+            for city in cities[:HUBS]
+            if city["degree"]
+        ],
         "isolated_cities": [
             {"name": city["name"], "url": city_url(city["slug"])} for city in figures["network"]["isolated_cities"]
         ],
-        "communities": [
-            {
-                **row,
-                "main_region_name": regions.get(row["main_region"], row["main_region"]),
-                "region_names": mix_rows(row["regions"], labels),
-                "hubs": [
-                    {"name": c["name"], "slug": c["slug"], "url": city_url(c["slug"]) + query}
-                    for c in [c for c in cities if c["community"] == row["id"]][:3]
-                ],
-            }
-            for row in figures["communities"]
-        ],
+        "communities": community_rows(figures, labels, query),
         "kinds": [
             {"label": label, **figures["network"]["kinds"].get(value, {"edges": 0, "relations": 0})}
             for value, label in kind_labels().items()
@@ -259,3 +223,135 @@ def network_rows(figures: dict, labels: dict, query: str = "") -> dict:
             for row in figures["years"]
         ],
     }
+
+
+def link_order(figures: dict, *, city: str = "") -> list[int]:
+    """Positions in ``figures["edges"]`` of the links, strongest first (then the oldest, then by names); only
+    those of the cities whose name contains ``city`` (accents and capitals aside) when it is given."""
+    names = {c["slug"]: c["name"] for c in figures["cities"]}
+    edges = figures["edges"]
+    positions = range(len(edges))
+    if city:
+        wanted = fold(city)
+        matching = {slug for slug, name in names.items() if wanted in fold(name)}
+        positions = [i for i in positions if edges[i]["a_slug"] in matching or edges[i]["b_slug"] in matching]
+
+    def strength(i: int):
+        edge = edges[i]
+        return (-edge["weight"], edge["first_year"], names[edge["a_slug"]], names[edge["b_slug"]])
+
+    return sorted(positions, key=strength)
+
+
+def link_rows(edges: list[dict], figures: dict, labels: dict, query: str = "") -> list[dict]:
+    """One page of links as the links page shows them: both cities (with their countries), weight, kinds, year."""
+    wanted = {slug for edge in edges for slug in (edge["a_slug"], edge["b_slug"])}
+    cities = {c["slug"]: c for c in figures["cities"] if c["slug"] in wanted}
+    city_url = page_urls("cooperation:city_cooperation", "slug")
+    countries = labels["countries"]
+    kinds = kind_labels()
+
+    def side(slug: str) -> dict:
+        city = cities[slug]
+        return {
+            "name": city["name"],
+            "url": city_url(slug) + query,
+            "country": countries.get(city["country"], city["country"]),
+        }
+
+    return [
+        {
+            "a": side(edge["a_slug"]),
+            "b": side(edge["b_slug"]),
+            "weight": edge["weight"],
+            "kinds_text": kinds_text(edge["kinds"], kinds),
+            "first_year": edge["first_year"],
+        }
+        for edge in edges
+    ]
+
+
+def link_rows_html(rows: list[dict]) -> SafeString:
+    """The rows of the table of links (link_rows), written here rather than in the template: a hundred rows of
+    five cells cost more than the rest of the page. Every text is escaped."""
+    html = []
+    for row in rows:
+        a, b = row["a"], row["b"]
+        html.append(
+            f'<tr><th scope="row"><a href="{html_escape(a["url"])}">{html_escape(a["name"])}</a> '
+            f'<span class="place">{html_escape(a["country"])}</span></th>'
+            f'<td><a href="{html_escape(b["url"])}">{html_escape(b["name"])}</a> '
+            f'<span class="place">{html_escape(b["country"])}</span></td>'
+            f'<td class="num">{row["weight"]}</td><td>{html_escape(row["kinds_text"])}</td>'
+            f'<td class="num">{row["first_year"]}</td></tr>'
+        )
+    return mark_safe("\n".join(html))  # noqa: S308 - every value above is escaped or a number
+
+
+SOURCE_PAGES = {
+    EdgeKind.PROJECT.value: "projects:project_detail",
+    EdgeKind.INTEREST.value: "board:call_detail",
+    EdgeKind.ADAPTATION.value: "knowledge:item_detail",
+}
+
+
+def city_rows(city: dict, figures: dict, labels: dict, query: str = "") -> dict:
+    """What one city's page shows besides its figures: its partners, its picture, its community."""
+    by_slug = {c["slug"]: c for c in figures["cities"]}
+    countries, regions = labels["countries"], labels["regions"]
+    city_url = page_urls("cooperation:city_cooperation", "slug")
+    kinds = kind_labels()
+    partners = [
+        {
+            **partner,
+            "country_name": countries.get(partner["country"], partner["country"]),
+            "region_name": regions.get(partner["region"], partner["region"]),
+            "kinds_text": kinds_text(partner["kinds"], kinds),
+            "url": city_url(partner["slug"]) + query,
+        }
+        for partner in city["partners"]
+    ]
+    near = {partner["slug"] for partner in partners} | {city["slug"]}
+    further = {p["slug"] for partner in partners for p in by_slug[partner["slug"]]["partners"]} - near
+    community = [row for row in figures["communities"] if row["id"] == city["community"]]
+    return {
+        "partners": partners,
+        "further": len(further),
+        "svg": drawing.ego_svg(city, by_slug, countries) if partners else "",
+        "community": community_rows({**figures, "communities": community}, labels, query)[0] if community else None,
+        "mix": mix_rows(city["region_mix"], labels),
+        "kinds": [{"value": value, "label": label} for value, label in kinds.items()],
+        "country_name": countries.get(city["country"], city["country"]),
+        "region_name": regions.get(city["region"], city["region"]),
+    }
+
+
+def source_rows(relations: list, sources: dict, city: int, figures: dict, query: str = "") -> list[dict]:
+    """What links the city ``city`` (its key) to its partners: each project, call or adapted practice once, the
+    latest first, with the partners it links the city with. ``relations``: selectors.city_relation_list."""
+    cities_by_id = {c["id"]: c for c in figures["cities"]}
+    city_url = page_urls("cooperation:city_cooperation", "slug")
+    source_url = {kind: page_urls(name, "slug") for kind, name in SOURCE_PAGES.items()}
+    labels = kind_labels()
+    rows: dict[tuple[str, int], dict] = {}
+    for relation in relations:
+        slug, title = sources.get((relation.kind, relation.source), (None, None))
+        if slug is None:
+            continue
+        row = rows.setdefault(
+            (relation.kind, relation.source),
+            {
+                "kind": relation.kind,
+                "kind_label": labels[relation.kind],
+                "title": title,
+                "url": source_url[relation.kind](slug),
+                "year": relation.year,
+                "partners": [],
+            },
+        )
+        row["year"] = min(row["year"], relation.year)
+        partner = cities_by_id[relation.b if relation.a == city else relation.a]
+        row["partners"].append({"name": partner["name"], "url": city_url(partner["slug"]) + query})
+    for row in rows.values():
+        row["partners"].sort(key=lambda p: p["name"])
+    return sorted(rows.values(), key=lambda row: (-row["year"], row["kind"], row["title"]))

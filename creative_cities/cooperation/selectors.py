@@ -27,6 +27,7 @@ from threading import Lock
 from typing import NamedTuple
 
 from django.core.cache import cache
+from django.db.models import Q
 
 from creative_cities.board.choices import InterestStatus
 from creative_cities.board.models import Call, Interest
@@ -45,15 +46,17 @@ SOURCE_MODELS = (City, Country, Region, Organisation, Project, ProjectPartner, C
 
 
 class Relation(NamedTuple):
-    """One reason two cities are linked: ``a`` < ``b`` (city ids), its kind and its year.
+    """One reason two cities are linked: ``a`` < ``b`` (city ids), its kind, its year and its source.
 
     A tuple, so that graph.compute takes these rows as they are (thousands are made per computation).
+    ``source`` is the key of the project, the accepted interest or the adapted item that makes it.
     """
 
     a: int
     b: int
     kind: str
     year: int
+    source: int | None = None
 
 
 def source_version() -> str:
@@ -80,9 +83,10 @@ def _pair(first: int | None, second: int | None) -> tuple[int, int] | None:
     return (first, second) if first < second else (second, first)
 
 
-def _interest_relations() -> tuple[list[Relation], set[tuple]]:
-    """Accepted interests, and the (project, pair) keys of the partnerships they made."""
-    rows = Interest.objects.filter(status=InterestStatus.ACCEPTED).values_list(
+def _interest_relations(where: Q | None = None) -> tuple[list[Relation], set[tuple]]:
+    """Accepted interests (those ``where`` says), and the (project, pair) keys of the partnerships they made."""
+    rows = Interest.objects.filter(where or Q(), status=InterestStatus.ACCEPTED).values_list(
+        "pk",
         "city_id",
         "organisation__member_city_id",
         "call__city_id",
@@ -92,18 +96,19 @@ def _interest_relations() -> tuple[list[Relation], set[tuple]]:
         "partner__project_id",
     )
     relations, claimed = [], set()
-    for city, org_city, call_city, call_org_city, decided_year, created_year, project in rows:
+    for key, city, org_city, call_city, call_org_city, decided_year, created_year, project in rows:
         pair = _pair(city or org_city, call_city or call_org_city)
         if pair is None:
             continue
-        relations.append(Relation(*pair, EdgeKind.INTEREST.value, decided_year or created_year))
+        relations.append(Relation(*pair, EdgeKind.INTEREST.value, decided_year or created_year, key))
         if project is not None:
             claimed.add((project, pair))
     return relations, claimed
 
 
-def _project_relations(claimed: set[tuple]) -> list[Relation]:
-    """Every pair of cities in each counted project, except the pairs an accepted interest made."""
+def _project_relations(claimed: set[tuple], projects=None) -> list[Relation]:
+    """Every pair of cities in each counted project (of ``projects`` if given), except the pairs an accepted
+    interest made."""
     arrivals: dict[int, dict[int, object]] = {}  # project -> city -> earliest date
 
     def arrive(project: int, city: int | None, on) -> None:
@@ -113,16 +118,16 @@ def _project_relations(claimed: set[tuple]) -> list[Relation]:
         if city not in cities or on < cities[city]:
             cities[city] = on
 
-    partners = ProjectPartner.objects.filter(project__status__in=PROJECT_STATUSES_COUNTED).values_list(
-        "project_id", "city_id", "organisation__member_city_id", "joined_on"
-    )
+    partners = ProjectPartner.objects.filter(project__status__in=PROJECT_STATUSES_COUNTED)
+    leads = Project.objects.filter(status__in=PROJECT_STATUSES_COUNTED)
+    if projects is not None:
+        partners, leads = partners.filter(project__in=projects), leads.filter(pk__in=projects)
+    partners = partners.values_list("project_id", "city_id", "organisation__member_city_id", "joined_on")
     first_joined: dict[int, object] = {}
     for project, city, org_city, joined_on in partners:
         arrive(project, city or org_city, joined_on)
         first_joined[project] = min(joined_on, first_joined.get(project, joined_on))
-    leads = Project.objects.filter(status__in=PROJECT_STATUSES_COUNTED).values_list(
-        "pk", "lead_city_id", "lead_organisation__member_city_id", "start_on", "created_at__date"
-    )
+    leads = leads.values_list("pk", "lead_city_id", "lead_organisation__member_city_id", "start_on", "created_at__date")
     for project, city, org_city, start_on, created_on in leads:
         # The lead is there from the start: the project's start date, or else its earliest
         # trace (its creation, or a partner recorded as joining before it was created).
@@ -137,21 +142,21 @@ def _project_relations(claimed: set[tuple]) -> list[Relation]:
                 if (project, (first, second)) in claimed:
                     continue
                 year = max(cities[first], cities[second]).year
-                relations.append(Relation(first, second, EdgeKind.PROJECT.value, year))
+                relations.append(Relation(first, second, EdgeKind.PROJECT.value, year, project))
     return relations
 
 
-def _adaptation_relations() -> list[Relation]:
+def _adaptation_relations(where: Q | None = None) -> list[Relation]:
     rows = KnowledgeItem.objects.filter(
-        status=ItemStatus.PUBLISHED, adapted_from__isnull=False, owner_city__isnull=False
-    ).values_list("owner_city_id", "adapted_from__owner_city_id", "published_at__year", "start_year")
+        where or Q(), status=ItemStatus.PUBLISHED, adapted_from__isnull=False, owner_city__isnull=False
+    ).values_list("pk", "owner_city_id", "adapted_from__owner_city_id", "published_at__year", "start_year")
     relations = []
-    for city, original_city, published_year, start_year in rows:
+    for key, city, original_city, published_year, start_year in rows:
         pair = _pair(city, original_city)
         if pair is not None:
             year = published_year or start_year
             if year:
-                relations.append(Relation(*pair, EdgeKind.ADAPTATION.value, year))
+                relations.append(Relation(*pair, EdgeKind.ADAPTATION.value, year, key))
     return relations
 
 
@@ -162,6 +167,55 @@ def relation_list(*, members: set[int] | None = None) -> list[Relation]:
     interests, claimed = _interest_relations()
     relations = [*_project_relations(claimed), *interests, *_adaptation_relations()]
     return [r for r in relations if r.a in members and r.b in members]
+
+
+def city_relation_list(city: int, *, members: set[int], year: int | None = None, kinds=()) -> list[Relation]:
+    """The relations of one member city with other members, counted as for the whole graph, with their sources.
+
+    Reads only what concerns the city (four queries): the projects, interests and
+    adaptations it takes part in. ``year`` and ``kinds`` filter as graph.compute does.
+    """
+    projects = (
+        Project.objects.filter(status__in=PROJECT_STATUSES_COUNTED)
+        .filter(
+            Q(lead_city=city)
+            | Q(lead_organisation__member_city=city)
+            | Q(partners__city=city)
+            | Q(partners__organisation__member_city=city)
+        )
+        .values("pk")
+    )
+    interests, claimed = _interest_relations(
+        Q(city=city) | Q(organisation__member_city=city) | Q(call__city=city) | Q(call__organisation__member_city=city)
+    )
+    adaptations = _adaptation_relations(Q(owner_city=city) | Q(adapted_from__owner_city=city))
+    wanted = set(kinds)
+    return [
+        relation
+        for relation in [*_project_relations(claimed, projects), *interests, *adaptations]
+        if city in (relation.a, relation.b)
+        and relation.a in members
+        and relation.b in members
+        and (year is None or relation.year <= year)
+        and (not wanted or relation.kind in wanted)
+    ]
+
+
+def relation_sources(relations: list[Relation]) -> dict[tuple[str, int], tuple[str, str]]:
+    """The slug and title of what makes each relation, by (kind, source): a project, a call, an item."""
+    keys: dict[str, set[int]] = {}
+    for relation in relations:
+        keys.setdefault(relation.kind, set()).add(relation.source)
+    reads = {
+        EdgeKind.PROJECT.value: Project.objects.values_list("pk", "slug", "title"),
+        EdgeKind.INTEREST.value: Interest.objects.values_list("pk", "call__slug", "call__title"),
+        EdgeKind.ADAPTATION.value: KnowledgeItem.objects.values_list("pk", "slug", "title"),
+    }
+    sources = {}
+    for kind, wanted in keys.items():
+        for key, slug, title in reads[kind].filter(pk__in=wanted):
+            sources[kind, key] = (slug, title)
+    return sources
 
 
 def labels() -> dict[str, dict[str, str]]:
@@ -184,10 +238,12 @@ _MEMO_SIZE = 8
 _MEMO_LOCK = Lock()
 
 
-def cached(key: str, build, timeout: int = 3600):
+def cached(key: str, build, timeout: int = 3600, *, memo: bool = True):
     """``build()`` under ``key`` in this process's memo and the cache; the caller puts the sources' version in the key.
 
-    What comes back is shared: callers make new dicts rather than change it.
+    ``memo=False`` keeps it in the cache only: for the many small values (one per city)
+    that would push the network's figures out of the memo. What comes back is shared:
+    callers make new dicts rather than change it.
     """
     with _MEMO_LOCK:
         if key in _MEMO:
@@ -197,6 +253,8 @@ def cached(key: str, build, timeout: int = 3600):
     if value is None:
         value = build()
         cache.set(key, value, timeout)
+    if not memo:
+        return value
     with _MEMO_LOCK:
         _MEMO[key] = value
         while len(_MEMO) > _MEMO_SIZE:
@@ -231,11 +289,12 @@ def graph_figures(*, year: int | None = None, kinds=None) -> dict:
     return cached(key, build)
 
 
-def graph_layout(figures: dict) -> dict[str, tuple[int, int]]:
-    """Where the drawing places each linked city, cached with the figures it draws."""
-    from . import graph
+def graph_layout(figures: dict) -> dict:
+    """Where the picture places each linked city and each community (layout.network_layout), cached with the
+    figures it draws."""
+    from . import layout
 
-    return cached(f"{figures['key']}:layout", lambda: graph.layout(figures["cities"], figures["edges"]))
+    return cached(f"{figures['key']}:layout", lambda: layout.network_layout(figures["cities"], figures["edges"]))
 
 
 def city_figures(figures: dict, *, slug: str) -> dict | None:

@@ -2,6 +2,8 @@
 
 from django.db.models import QuerySet
 
+from creative_cities.core import versions
+
 from .models import AreaOfAction, Objective, SdgGoal, SdgTarget
 
 
@@ -19,3 +21,10 @@ def sdg_goal_list() -> QuerySet[SdgGoal]:
 
 def sdg_target_list() -> QuerySet[SdgTarget]:
     return SdgTarget.objects.select_related("goal")
+
+
+def sdg_goal_badges() -> dict[int, tuple[str, str]]:
+    """The goals as (short name in the language, colour) by number, kept per version of the frameworks."""
+    return versions.cached(
+        ["frameworks"], "sdg-goal-badges", lambda: {g.number: (g.name, g.colour) for g in SdgGoal.objects.all()}
+    )

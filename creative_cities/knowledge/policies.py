@@ -1,7 +1,7 @@
 """Who may do what with knowledge items. Pages and API ask these functions."""
 
 from creative_cities.accounts.choices import CITY_ROLES, FIELD_ROLES
-from creative_cities.accounts.selectors import role_list_current, user_is_secretariat
+from creative_cities.accounts.selectors import role_list_current, user_field_ids, user_holds_any, user_is_secretariat
 
 from .choices import ItemStatus
 
@@ -33,14 +33,18 @@ def can_review_item(user, item) -> bool:
         return False
     if user_is_secretariat(user):
         return True
-    fields = [field.pk for field in item.fields.all()]
-    return role_list_current(user=user).filter(kind__in=FIELD_ROLES, field_id__in=fields).exists()
+    fields = user_field_ids(user, FIELD_ROLES)
+    return any(field.pk in fields for field in item.fields.all())
 
 
 def can_review_any(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user_is_secretariat(user) or role_list_current(user=user).filter(kind__in=FIELD_ROLES).exists()
+    """Whoever reviews items: the Secretariat, and the coordinators and deputies of any field."""
+    return user_is_secretariat(user) or user_holds_any(user, FIELD_ROLES)
+
+
+def can_review_field(user, field) -> bool:
+    """The coordinators and deputies of this creative field (the field's page points them to their queue)."""
+    return user_holds_any(user, FIELD_ROLES, field=field)
 
 
 def can_see_item(user, item) -> bool:

@@ -1,5 +1,6 @@
-"""Labels for what the search facets hold as codes."""
+"""Labels for what the search facets hold as codes, and the steps of an item's review."""
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf.locale import LANG_INFO
@@ -39,3 +40,52 @@ def facet_label(name: str, value) -> str:
 
     labels = _labels(get_language() or "en", str(registry_version()))
     return str(labels.get(name, {}).get(str(value), value))
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of an item's way to the public: ``state`` is "done", "current" or "to come"."""
+
+    label: str
+    state: str
+
+
+def item_progress(status: str) -> dict:
+    """The steps of an item in ``status`` (draft → under review → published, with a return or an unpublishing
+    where they happened), and what the current step means for whoever reads it."""
+    from .choices import ItemStatus
+
+    draft, review, published = ItemStatus.DRAFT.label, _("Under review"), ItemStatus.PUBLISHED.label
+    steps = {
+        ItemStatus.DRAFT: [(draft, "current"), (review, "to come"), (published, "to come")],
+        ItemStatus.SUBMITTED: [(draft, "done"), (review, "current"), (published, "to come")],
+        ItemStatus.RETURNED: [
+            (draft, "done"),
+            (review, "done"),
+            (ItemStatus.RETURNED.label, "current"),
+            (published, "to come"),
+        ],
+        ItemStatus.PUBLISHED: [(draft, "done"), (review, "done"), (published, "current")],
+        ItemStatus.UNPUBLISHED: [
+            (draft, "done"),
+            (review, "done"),
+            (published, "done"),
+            (ItemStatus.UNPUBLISHED.label, "current"),
+        ],
+    }[status]
+    hints = {
+        ItemStatus.DRAFT: _("Only the city's team sees it, until it is sent for review."),
+        ItemStatus.SUBMITTED: _(
+            "Not public yet: the coordinators of its creative fields, or the Secretariat, publish it or return it"
+            " with comments."
+        ),
+        ItemStatus.RETURNED: _("Not public: the team changes it as the comments say, then sends it for review again."),
+        ItemStatus.PUBLISHED: _("Everyone can read it and find it in any language."),
+        ItemStatus.UNPUBLISHED: _("No longer public; sent for review again, it can be published anew."),
+    }
+    current = next(label for label, state in steps if state == "current")
+    return {
+        "steps": [Step(str(label), state) for label, state in steps],
+        "current": str(current),
+        "hint": hints[status],
+    }

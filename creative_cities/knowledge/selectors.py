@@ -58,16 +58,34 @@ def item_list_for_field(*, field) -> QuerySet[KnowledgeItem]:
     return item_list().filter(fields=field).distinct().select_related("owner_city").prefetch_related("fields")
 
 
+def _waiting_for(user) -> QuerySet[KnowledgeItem] | None:
+    """Items waiting for review that this person may review, or None if they review nothing.
+
+    Roles come from the person's memo (read once per request), so this costs no query.
+    """
+    from creative_cities.accounts.choices import FIELD_ROLES
+    from creative_cities.accounts.selectors import user_field_ids, user_is_secretariat
+
+    items = KnowledgeItem.objects.filter(status=ItemStatus.SUBMITTED)
+    if user_is_secretariat(user):
+        return items
+    fields = user_field_ids(user, FIELD_ROLES)
+    return items.filter(fields__in=fields) if fields else None
+
+
 def item_list_to_review(*, user) -> QuerySet[KnowledgeItem]:
     """Items waiting for review that this person may review: all for the Secretariat, their fields' for coordinators."""
-    from creative_cities.accounts.choices import FIELD_ROLES
-    from creative_cities.accounts.selectors import role_list_current, user_is_secretariat
+    waiting = _waiting_for(user)
+    if waiting is None:
+        return KnowledgeItem.objects.none()
+    ids = waiting.values("pk")
+    return item_list(published_only=False).filter(pk__in=ids).prefetch_related("fields").order_by("submitted_at")
 
-    items = item_list(published_only=False).filter(status=ItemStatus.SUBMITTED).prefetch_related("fields")
-    if user_is_secretariat(user):
-        return items.order_by("submitted_at")
-    fields = role_list_current(user=user).filter(kind__in=FIELD_ROLES).values("field")
-    return items.filter(fields__in=fields).distinct().order_by("submitted_at")
+
+def item_count_to_review(*, user) -> int:
+    """How many items wait for this person's review: one query for those who review, none for anyone else."""
+    waiting = _waiting_for(user)
+    return 0 if waiting is None else waiting.values("pk").distinct().count()
 
 
 def item_list_for_team(*, cities) -> QuerySet[KnowledgeItem]:

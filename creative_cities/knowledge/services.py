@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from creative_cities.audit.services import audit_record, snapshot
+from creative_cities.core.links import page_url
 from creative_cities.core.mail import mail_people
 from creative_cities.core.services import fields_in, model_update
 from creative_cities.core.text import unique_slug
+from creative_cities.notifications.services import notify
 
 from .choices import ItemStatus
 from .models import ItemAttachment, ItemFigure, ItemLink, ItemPartner, ItemTranslation, ItemVersion, KnowledgeItem
@@ -122,6 +124,23 @@ def _reviewers_of(item: KnowledgeItem):
     return list(people) or list(user_list_secretariat())
 
 
+def _notify(people, *, kind: str, item: KnowledgeItem, context: dict, url: str, mail_template: str) -> None:
+    """Tell people of a step of the review in the platform, and by e-mail with the item's details, as each chose.
+
+    Demo content tells nobody: its reviewers and authors are real people.
+    """
+    if item.is_demo:
+        return
+    notify(
+        people=people,
+        kind=kind,
+        context={"title": item.title, **context},
+        url=url,
+        mail_template=mail_template,
+        mail_context={"item": item},
+    )
+
+
 def _move(item: KnowledgeItem, *, to: str, allowed_from: tuple, action: str, extra: dict | None = None):
     item = KnowledgeItem.objects.select_for_update().get(pk=item.pk)
     if item.status not in allowed_from:
@@ -137,7 +156,7 @@ def _move(item: KnowledgeItem, *, to: str, allowed_from: tuple, action: str, ext
 
 @transaction.atomic
 def item_submit(*, item: KnowledgeItem, by) -> KnowledgeItem:
-    """The team sends its draft for review; the reviewers of its fields are told."""
+    """The team sends its draft for review; its fields' coordinators and deputies (else the Secretariat) are told."""
     item = _move(
         item,
         to=ItemStatus.SUBMITTED,
@@ -145,7 +164,14 @@ def item_submit(*, item: KnowledgeItem, by) -> KnowledgeItem:
         action="knowledge.submit",
         extra={"submitted_at": timezone.now()},
     )
-    _tell(_reviewers_of(item), "knowledge/email/item_submitted", item)
+    _notify(
+        _reviewers_of(item),
+        kind="knowledge_review_requested",
+        item=item,
+        context={"person": by or item.owner_city or ""},
+        url=page_url("knowledge:item_review", "slug", item.slug),
+        mail_template="knowledge/email/item_submitted",
+    )
     return item
 
 
@@ -166,6 +192,7 @@ def item_publish(*, item: KnowledgeItem, by) -> KnowledgeItem:
 
 @transaction.atomic
 def item_return(*, item: KnowledgeItem, by, comment: str) -> KnowledgeItem:
+    """A reviewer sends the item back to its team with comments; its author (else its city's focal point) is told."""
     if not comment.strip():
         raise ValidationError({"comment": _("Say what the authors should change.")})
     item = _move(
@@ -175,7 +202,14 @@ def item_return(*, item: KnowledgeItem, by, comment: str) -> KnowledgeItem:
         action="knowledge.return",
         extra={"review_comment": comment.strip()},
     )
-    _tell(_people_for(item), "knowledge/email/item_returned", item)
+    _notify(
+        _people_for(item),
+        kind="knowledge_item_returned",
+        item=item,
+        context={},
+        url=item.get_absolute_url(),
+        mail_template="knowledge/email/item_returned",
+    )
     return item
 
 

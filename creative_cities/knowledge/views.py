@@ -18,8 +18,10 @@ from creative_cities.core.response_cache import cached_response
 from creative_cities.core.shortcuts import get_object_or_404_once
 
 from . import policies, selectors, services
+from .choices import ItemStatus
 from .forms import ContactForm, ItemForm, ReviewForm, TranslationForm, item_initial
 from .models import KnowledgeItem
+from .presentation import item_progress
 
 
 def _visible_item(request, slug: str) -> KnowledgeItem:
@@ -46,22 +48,31 @@ def _may_review(request, slug: str, **_kwargs) -> bool:
     return policies.can_review_item(request.user, _visible_item(request, slug))
 
 
+def _text(item: KnowledgeItem, shown) -> dict:
+    """What knowledge/partials/item_text.html needs: the item's text, or its translation ``shown``, as safe HTML."""
+    return {
+        "item": item,
+        "shown": shown,
+        "body_html": render_markdown(shown.body if shown else item.body),
+        "results_html": render_markdown(shown.results if shown else item.results),
+    }
+
+
 @public
 @cached_response("knowledge", "registry", "frameworks", "search")
 def item_detail(request, slug: str):
     item = _visible_item(request, slug)
-    shown = item.translation()
+    may_edit, may_review = policies.can_edit_item(request.user, item), policies.can_review_item(request.user, item)
     return render(
         request,
         "knowledge/item_detail.html",
         {
-            "item": item,
-            "shown": shown,
-            "body_html": render_markdown(shown.body if shown else item.body),
-            "results_html": render_markdown(shown.results if shown else item.results),
+            **_text(item, item.translation()),
+            # Where the item is in its review, for those who take it there.
+            "progress": item_progress(item.status) if may_edit or may_review else None,
             "similar": _similar(item),
-            "may_edit": policies.can_edit_item(request.user, item),
-            "may_review": policies.can_review_item(request.user, item),
+            "may_edit": may_edit,
+            "may_review": may_review,
             "may_contact": policies.can_contact_partners(request.user, item),
             "contact_form": ContactForm(),
         },
@@ -113,7 +124,14 @@ def item_create(request):
     return render(
         request,
         "knowledge/item_form.html",
-        {"form": form, "preview": preview, "owner_choices": owner_choices, "owner": owner, "item": None},
+        {
+            "form": form,
+            "preview": preview,
+            "owner_choices": owner_choices,
+            "owner": owner,
+            "item": None,
+            "progress": item_progress(ItemStatus.DRAFT),
+        },
     )
 
 
@@ -135,7 +153,8 @@ def item_edit(request, slug: str):
             else:
                 messages.success(request, _("The changes are saved."))
                 return redirect(item.get_absolute_url())
-    return render(request, "knowledge/item_form.html", {"form": form, "preview": preview, "item": item})
+    context = {"form": form, "preview": preview, "item": item, "progress": item_progress(item.status)}
+    return render(request, "knowledge/item_form.html", context)
 
 
 @require_POST
@@ -168,7 +187,16 @@ def item_review(request, slug: str):
             form.add_error(None, refused)
         else:
             return redirect(item.get_absolute_url())
-    return render(request, "knowledge/item_review.html", {"item": item, "form": form})
+    # The reviewer reads what the authors wrote, in its language, and each translation beside it.
+    translations = [
+        {"translation": t, "body_html": render_markdown(t.body), "results_html": render_markdown(t.results)}
+        for t in item.translations.all()
+    ]
+    return render(
+        request,
+        "knowledge/item_review.html",
+        {**_text(item, None), "progress": item_progress(item.status), "translations": translations, "form": form},
+    )
 
 
 @require_POST
@@ -273,9 +301,12 @@ def city_knowledge(request, slug: str):
 @cached_response("knowledge", "registry")
 def field_knowledge(request, code: str):
     field = get_object_or_404(city_selectors.creative_fields(), code=code)
-    return render(
-        request, "knowledge/field_knowledge.html", {"field": field, "items": selectors.item_list_for_field(field=field)}
-    )
+    context = {
+        "field": field,
+        "items": selectors.item_list_for_field(field=field),
+        "reviews_field": policies.can_review_field(request.user, field),
+    }
+    return render(request, "knowledge/field_knowledge.html", context)
 
 
 @public

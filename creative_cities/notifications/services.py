@@ -15,11 +15,16 @@ def _plain(context: dict) -> dict:
 
 
 @transaction.atomic
-def notify(*, people, kind: str, context: dict, url: str = "") -> int:
+def notify(
+    *, people, kind: str, context: dict, url: str = "", mail_template: str = "", mail_context: dict | None = None
+) -> int:
     """Tell each person (once, if active) of something of ``kind``; returns how many notifications were made.
 
     ``context`` fills the kind's message; ``url`` is the platform's path to what it is
-    about. E-mail goes after the transaction commits.
+    about. E-mail goes after the transaction commits. News that needs more than one
+    line by e-mail (a reviewer's comments) names its own pair of templates,
+    ``mail_template`` (as ``core.mail.mail_people`` takes it), rendered with
+    ``mail_context`` besides the usual values.
     """
     kinds.get(kind)  # fail now, in the caller, for a kind nobody registered
     people = list({person.pk: person for person in people if person is not None and person.is_active}.values())
@@ -33,8 +38,8 @@ def notify(*, people, kind: str, context: dict, url: str = "") -> int:
     if mailed:
         mail_people(
             people=mailed,
-            template="notifications/email/notification",
-            context={"kind": kind, "values": values, "url": url},
+            template=mail_template or "notifications/email/notification",
+            context={**(mail_context or {}), "kind": kind, "values": values, "url": url},
         )
     return len(shown)
 

@@ -184,7 +184,7 @@ TAGS = {
 
 
 def project_tags(*, project: Project) -> dict[str, list]:
-    """The project's fields as (code, name), its objectives and areas as names, its SDGs as "4. Quality education".
+    """The project's fields as (code, name), its objectives and areas as names, its SDGs as (4, "Quality education").
 
     One query over the four link tables joined with the tags they point to (the ORM would
     make one per table), each in its usual order.
@@ -217,7 +217,7 @@ def project_tags(*, project: Project) -> dict[str, list]:
     for index, code, number, name, name_en, _order in rows:
         label = name or name_en
         kind = names[index]
-        tags[kind].append((code, label) if kind == "fields" else f"{number}. {label}" if number else label)
+        tags[kind].append((code, label) if kind == "fields" else (number, label) if number else label)
     return tags
 
 

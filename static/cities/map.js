@@ -32,7 +32,9 @@
     const status = figure.querySelector(".map-status");
     const hint = figure.querySelector(".map-hint");
     const circles = Array.from(svg.querySelectorAll(".marker circle"));
-    const view = { x: 0, y: 0, k: 1 };
+    // The first view is the one the server drew: the world, or the region around a city.
+    const home = initialView(svg);
+    const view = Object.assign({}, home);
     let announceTimer = 0;
 
     // The hint describes gestures that only exist now that the script runs.
@@ -88,7 +90,7 @@
     const zoomCentre = (factor) => zoomAt(factor, ...centre());
 
     function reset() {
-      Object.assign(view, { x: 0, y: 0, k: 1 });
+      Object.assign(view, home);
       render(true);
     }
 
@@ -202,6 +204,15 @@
     if (window.ResizeObserver) new ResizeObserver(rescale).observe(svg);
     else window.addEventListener("resize", rescale);
     render(false);
+  }
+
+  // The viewBox drawn by the server, as a view; the whole map if it is missing or odd.
+  function initialView(svg) {
+    const box = (svg.getAttribute("viewBox") || "").trim().split(/[\s,]+/).map(Number);
+    if (box.length !== 4 || box.some((n) => !Number.isFinite(n)) || !(box[2] > 0) || box[2] > W) {
+      return { x: 0, y: 0, k: 1 };
+    }
+    return { x: box[0], y: box[1], k: clamp(W / box[2], 1, MAX_ZOOM) };
   }
 
   function enhanceWithin(root) {

@@ -14,6 +14,7 @@ from creative_cities.accounts.services import role_grant
 from creative_cities.board import selectors, services
 from creative_cities.board.models import Call
 from creative_cities.cities.models import City
+from creative_cities.frameworks.models import SdgGoal
 from creative_cities.organisations.services import organisation_create
 
 from .conftest import assert_accessible, open_menu
@@ -147,7 +148,8 @@ def test_the_board_and_a_call_are_accessible_in_french_and_spanish(page, languag
         "language": "es",
         "deadline": selectors.today() + timedelta(days=5),
     }
-    call = services.call_create(by=ana, party=escuela, data=data)
+    goals = list(SdgGoal.objects.filter(number__in=[7, 8]))  # a light colour with a black number, a dark one
+    call = services.call_create(by=ana, party=escuela, data=data, relations={"sdg_goals": goals})
     services.interest_express(call=call, party=lyon, by=claire, message="Lyon est intéressée.")
     page.goto(f"/{language}/board/?status=all")
     assert_accessible(page)

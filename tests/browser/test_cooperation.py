@@ -4,6 +4,7 @@ import random
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from creative_cities.cities.models import City
 from creative_cities.projects.models import Project, ProjectPartner
@@ -35,8 +36,16 @@ def test_the_graph_page_reads_on_a_phone_and_filters_by_year(phone_page):
     page.get_by_role("button", name="Show").click()
     assert "year=2020" in page.url
     assert_accessible(page)
-    page.get_by_role("table", name="Cities with partners, the most linked first").get_by_role("link").first.click()
-    assert "/en/cooperation/cities/" in page.url
+    assert page.locator("svg.cooperation-graph .lb-narrow text").first.is_visible()  # a phone gets the large labels
+    assert not page.locator("svg.cooperation-graph .lb-wide text").first.is_visible()
+    page.get_by_role("table", name="most linked cities").get_by_role("link").first.click()
+    assert "/en/cooperation/cities/" in page.url and "year=2020" in page.url
+    assert page.get_by_role("img", name="Partners of").is_visible()
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.get_by_role("link", name="Cooperation graph").first.click()
+    page.get_by_role("link", name="The list of links, page by page").click()
+    assert page.get_by_role("table", name="Links, the strongest first").is_visible()
     assert_accessible(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
@@ -44,7 +53,9 @@ def test_the_graph_page_reads_on_a_phone_and_filters_by_year(phone_page):
 def test_the_graph_page_works_without_javascript(no_script_page):
     _projects()
     no_script_page.goto("/en/cooperation/")
-    assert no_script_page.locator("svg.cooperation-graph circle").count() > 10
+    assert no_script_page.locator("svg.cooperation-graph circle title").count() > 10
+    assert no_script_page.get_by_role("img", name="Cooperation graph of the network").is_visible()
     no_script_page.get_by_role("checkbox", name="Practice adaptation").check()
     no_script_page.get_by_role("button", name="Show").click()
-    assert no_script_page.get_by_text("No links yet with these filters.").is_visible()
+    # expect() waits for the page the form led to; is_visible() would read the old one
+    expect(no_script_page.get_by_text("No links yet with these filters.")).to_be_visible()

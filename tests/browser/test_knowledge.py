@@ -123,3 +123,80 @@ def test_the_search_page_is_accessible_on_a_phone(phone_page):
     phone_page.goto("/fr/knowledge/?q=S%C3%A9n%C3%A9gal")
     expect(phone_page.get_by_role("link", name=re.compile("Ateliers de cinéma"))).to_be_visible()
     assert_accessible(phone_page)
+
+
+def test_a_coordinator_is_led_to_an_item_sent_for_review_and_reviews_it_whole(page, lyon):
+    """A focal point sends a draft for review; the coordinator, told in the platform, sets up the second
+    factor the role needs, continues where she was going, and returns the item with the whole of it in view."""
+    from creative_cities.knowledge import services
+
+    literature = CreativeField.objects.get(code="literature")
+    claire = person("claire@lyon.fr", "Claire Martin")
+    role_grant(user=claire, kind=RoleKind.FOCAL_POINT, city=lyon, granted_by=None)
+    ines = person("ines@example.org", "Inês Duarte")
+    role_grant(user=ines, kind=RoleKind.COORDINATOR, field=literature, granted_by=None)
+    item = services.item_create(
+        by=claire,
+        owner_city=lyon,
+        data={
+            "kind": "practice",
+            "title": "Des livres dans les bus de nuit",
+            "summary": "Des lectures à voix haute dans les bus de nuit, chaque vendredi.",
+            "body": "## Le projet\n\nChaque vendredi, **deux lignes** de bus accueillent une lecture.",
+            "language": "fr",
+        },
+        relations={"fields": [literature]},
+        partners=[{"name": "Réseau de transports", "sector": "public"}],
+    )
+
+    # Claire sends her draft for review from its page, which shows where it stands.
+    sign_in(page, claire.email)
+    page.goto(f"/en/knowledge/{item.slug}/")
+    expect(page.locator("[aria-current=step]")).to_contain_text("Draft")
+    page.get_by_role("button", name="Send for review").click()
+    expect(page.locator("[aria-current=step]")).to_contain_text("Under review")
+    sign_out(page)
+
+    # Inês opens her notifications; her role needs a second factor first, then she continues there.
+    sign_in(page, ines.email)
+    page.goto("/en/me/notifications/")
+    expect(page).to_have_url(re.compile(r"/en/accounts/2fa/$"))
+    page.get_by_role("link", name="Activate").first.click()
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label("Authenticator code").fill(current_code(secret))
+    page.get_by_role("button", name="Activate").click()
+    expect(page.get_by_role("link", name="Continue")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Continue").click()
+    expect(page).to_have_url(re.compile(r"/en/me/notifications/$"))
+    notification = page.get_by_role("link", name="Claire Martin sent “Des livres dans les bus de nuit” for review.")
+    expect(notification).to_be_visible()
+
+    # Her roles count what waits for her, and lead to the queue.
+    page.goto("/en/me/")
+    expect(page.locator(".review-signpost")).to_contain_text("1 item waits for your review.")
+    assert_accessible(page)
+
+    # The notification opens the review page, with the whole item to read.
+    page.goto("/en/me/notifications/")
+    notification.click()
+    expect(page.locator("h1")).to_have_text("Review “Des livres dans les bus de nuit”")
+    expect(page.locator("[aria-current=step]")).to_contain_text("Under review")
+    expect(page.locator(".prose h2")).to_have_text("Le projet")
+    expect(page.locator(".facts")).to_contain_text("Réseau de transports")
+    assert_accessible(page)
+    page.get_by_label("Return to the authors with comments").check()
+    page.get_by_label("Comments for the authors").fill("Ajoutez le nombre de passagers.")
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.locator(".messages")).to_contain_text("The item is returned to its authors.")
+    sign_out(page)
+
+    # Claire is told in the platform, and her item's page says what to do next.
+    sign_in(page, claire.email)
+    page.goto("/en/me/notifications/")
+    page.get_by_role("link", name=re.compile("is returned with comments")).click()
+    expect(page.locator("[aria-current=step]")).to_contain_text("Returned with comments")
+    expect(page.locator("main")).to_contain_text("Ajoutez le nombre de passagers.")
+    assert_accessible(page)

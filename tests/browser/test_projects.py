@@ -13,6 +13,7 @@ from creative_cities.accounts.choices import RoleKind
 from creative_cities.accounts.models import User
 from creative_cities.accounts.services import role_grant
 from creative_cities.cities.models import City, CreativeField
+from creative_cities.frameworks.models import SdgGoal
 from creative_cities.notifications.models import Notification
 from creative_cities.projects import services
 from creative_cities.projects.models import Project
@@ -117,7 +118,10 @@ def _full_project():
             "currency": "EUR",
             "funding_sources": "Ville de Lyon, Institut français",
         },
-        relations={"fields": [CreativeField.objects.get(code="literature")]},
+        relations={
+            "fields": [CreativeField.objects.get(code="literature")],
+            "sdg_goals": list(SdgGoal.objects.filter(number__in=[4, 11])),
+        },
     )
     services.project_update(project=project, by=claire, data={"status": "active"})
     services.project_partner_add(project=project, party=dakar, by=claire, role="co_lead", contribution="Des lecteurs.")

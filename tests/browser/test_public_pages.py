@@ -72,8 +72,20 @@ def test_the_text_search_ignores_accents(page):
 def test_the_city_page_is_accessible_and_shows_the_history(page, lyon):
     page.goto(lyon.get_absolute_url())
     expect(page.get_by_role("heading", level=1)).to_have_text("Lyon")
+    expect(page.locator(".lead")).to_contain_text("Creative city of Literature since 2023")
     expect(page.locator(".history")).to_contain_text("Media Arts, 2008–2023")
-    expect(page.locator("figure.city-map a.marker")).to_have_count(1)
+    # The map opens on Lyon's region, with its neighbours; Reset comes back there, not to the world.
+    svg = page.locator("#city-map-svg")
+    region = svg.get_attribute("viewBox")
+    assert region != "0 0 1000 500"
+    expect(page.locator('figure.city-map a.marker[aria-current="page"]')).to_have_attribute(
+        "aria-label", "Lyon, France — Literature since 2023"
+    )
+    assert page.locator("figure.city-map a.marker").count() > 6
+    page.get_by_role("button", name="Zoom out").click()
+    expect(svg).not_to_have_attribute("viewBox", region)
+    page.get_by_role("button", name="Reset the map view").click()
+    expect(svg).to_have_attribute("viewBox", region)
     assert_accessible(page)
 
 

@@ -99,6 +99,18 @@ ROUTES = [
     Route("cities:field_detail", EVERYONE, kwargs=lambda w: {"code": "music"}),
     Route("cities:country_list", EVERYONE),
     Route("cities:country_detail", EVERYONE, kwargs=lambda w: {"iso2": "fr"}),
+    # Covers: public objects' for everyone; a draft's only for those who may read the draft.
+    Route("covers:city_cover", EVERYONE, kwargs=lambda w: {"slug": "lyon", "fmt": "svg"}),
+    Route("covers:item_cover", EVERYONE, kwargs=lambda w: {"slug": w.published.slug, "fmt": "png"}),
+    Route(
+        "covers:item_cover",
+        LYON_TEAM | {COORD},
+        kwargs=lambda w: {"slug": w.draft.slug, "fmt": "svg"},
+        deny=404,
+        anonymous=404,
+    ),
+    Route("covers:project_cover", EVERYONE, kwargs=lambda w: {"slug": w.project.slug, "fmt": "svg"}),
+    Route("covers:call_cover", EVERYONE, kwargs=lambda w: {"slug": w.call.slug, "fmt": "svg"}),
     Route("accounts:invitation_accept", EVERYONE, kwargs=lambda w: {"key": w.invitation_key}),
     Route("api:openapi-json", EVERYONE),
     Route("api:openapi-view", EVERYONE),

@@ -1,5 +1,6 @@
 """People in privileged roles reach nothing but the second factor's set-up until they have one."""
 
+import re
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from creative_cities.accounts.middleware import MFA_SETUP_ROUTES
 from creative_cities.accounts.models import Role
 from creative_cities.accounts.selectors import user_must_use_mfa
 from creative_cities.accounts.services import role_grant
+from tests.second_factor import current_code
 
 MFA_PAGE = "/en/accounts/2fa/"
 
@@ -98,3 +100,54 @@ def test_a_citys_own_people_do_not_need_one(db, django_user_model, kind, lyon):
     person = django_user_model.objects.create_user(email="p@example.org", password="a-long-passphrase-1")
     role_grant(user=person, kind=kind, city=lyon, granted_by=None)
     assert not user_must_use_mfa(person)
+
+
+def _continue_target(page) -> str:
+    return re.search(r'<a class="button" href="([^"]+)">', page.content.decode()).group(1)
+
+
+@pytest.fixture
+def coordinator_without_second_factor(db, django_user_model, client, lyon):
+    """A coordinator, signed in, who has no second factor yet."""
+    from conftest import _person
+
+    person = _person(django_user_model, "ines@example.org", full_name="Ines Duarte")
+    role_grant(user=person, kind=RoleKind.COORDINATOR, field=lyon.field, granted_by=None)
+    client.force_login(person)
+    return client
+
+
+def _set_up_second_factor(client):
+    """The steps allauth asks for: the password again, then a code of the new authenticator."""
+    client.post(reverse("account_reauthenticate"), {"password": "a-long-passphrase-1"})
+    secret = client.get(reverse("mfa_activate_totp")).context["form"].secret
+    return client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
+
+
+def test_after_setting_up_a_second_factor_continue_leads_where_the_person_was_going(
+    coordinator_without_second_factor,
+):
+    client = coordinator_without_second_factor
+    assert client.get("/en/knowledge/review/?page=2")["Location"] == MFA_PAGE
+    activated = _set_up_second_factor(client)
+    assert activated["Location"] == reverse("mfa_view_recovery_codes")
+    codes = client.get(activated["Location"])
+    assert _continue_target(codes) == "/en/knowledge/review/?page=2" and ">Continue</a>" in codes.content.decode()
+    # In the language the person now reads.
+    assert _continue_target(client.get("/fr/accounts/2fa/recovery-codes/")) == "/fr/knowledge/review/?page=2"
+    # Once there, the way back is spent: later visits to the codes continue to My roles.
+    assert client.get("/en/knowledge/review/?page=2").status_code == 200
+    assert _continue_target(client.get(reverse("mfa_view_recovery_codes"))) == "/en/me/"
+
+
+def test_a_refused_post_is_not_where_the_person_was_going(coordinator_without_second_factor):
+    client = coordinator_without_second_factor
+    client.get("/en/knowledge/review/")
+    assert client.post("/en/knowledge/new/", {"title": "x"})["Location"] == MFA_PAGE
+    _set_up_second_factor(client)
+    assert _continue_target(client.get(reverse("mfa_view_recovery_codes"))) == "/en/knowledge/review/"
+
+
+def test_without_a_page_to_return_to_continue_leads_to_my_roles(focal_point_lyon):
+    _set_up_second_factor(focal_point_lyon)  # set up by choice: nobody sent them there
+    assert _continue_target(focal_point_lyon.get(reverse("mfa_view_recovery_codes"))) == "/en/me/"

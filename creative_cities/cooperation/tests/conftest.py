@@ -114,3 +114,26 @@ def fresh_memo():
 @pytest.fixture
 def make(db):
     return Maker()
+
+
+@pytest.fixture
+def linked(make):
+    """Lyon–Dakar (a project, 2020, and an adaptation, 2022) and Dakar–Seoul (an accepted interest, 2021)."""
+    project = make.project("lyon", start_on=date(2020, 1, 1), partners=[("dakar", date(2020, 2, 1))])
+    adapted = make.adaptation("dakar", "lyon", published=date(2022, 6, 1))
+    interest = make.interest("dakar", "seoul", decided=date(2021, 3, 1))
+    return {"project": project, "adapted": adapted, "call": interest.call}
+
+
+@pytest.fixture
+def crowd(make):
+    """One project of fifteen member cities: 105 links, each of one relation; and Lyon–Dakar twice more."""
+    cities = list(City.objects.filter(status="member").exclude(slug__in=["lyon", "dakar"]).order_by("name")[:13])
+    make.project(
+        "lyon",
+        start_on=date(2019, 1, 1),
+        partners=[("dakar", date(2019, 1, 1))] + [(c, date(2019, 1, 1)) for c in cities],
+    )
+    make.project("lyon", start_on=date(2021, 1, 1), partners=[("dakar", date(2021, 1, 1))])
+    make.adaptation("dakar", "lyon", published=date(2022, 6, 1))
+    return cities

@@ -6,6 +6,7 @@ from tests.platform.permission_matrix import EVERYONE, Operation, Route, lyon
 ROUTES = [
     Route("cooperation:network", EVERYONE, query="?year=2030&kinds=project"),
     Route("cooperation:city_cooperation", EVERYONE, kwargs=lyon),
+    Route("cooperation:link_list", EVERYONE, query="?city=lyon&page=1"),
     Route("cooperation:export_graphml", EVERYONE),
     Route("cooperation:export_csv", EVERYONE, query="?kinds=project"),
 ]

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from creative_cities.cities.models import City
-from creative_cities.cooperation import graph, selectors
+from creative_cities.cooperation import graph, layout, selectors
 
 
 def node(number: int, region: str) -> dict:
@@ -86,6 +86,7 @@ def test_two_groups_joined_by_one_link_are_two_communities_numbered_by_size():
     assert {cities[f"c{n}"]["community"] for n in range(1, 5)} == {1}
     assert cities["c9"]["community"] is None
     assert figures["network"]["modularity"] > 0.3
+    assert [(c["links_within"], c["links_out"]) for c in figures["communities"]] == [(6, 1), (4, 1)]
     again = graph.compute(nodes, [*big, *small, (4, 5, "interest", 2021), (7, 8, "project", 2020)])
     assert again["communities"] == figures["communities"]
 
@@ -117,17 +118,7 @@ def test_an_empty_graph_has_figures_but_no_shares():
     assert (network["edges"], network["density"], network["isolated"], network["communities"]) == (0, 0.0, 2, 0)
     assert network["within_region_share"] is None and network["modularity"] is None
     assert figures["years"] == []
-    assert graph.layout([node(1, "africa")], []) == {}
-
-
-def test_the_layout_places_linked_cities_only_the_same_way_every_time():
-    nodes = [node(n, "africa") for n in range(1, 7)]
-    relations = [(1, 2, "project", 2020), (2, 3, "project", 2020), (3, 4, "project", 2020), (1, 4, "project", 2020)]
-    edges = graph.compute(nodes, relations)["edges"]
-    first = graph.layout(nodes, edges)
-    assert set(first) == {"c1", "c2", "c3", "c4"}
-    assert all(20 <= x <= 980 and 20 <= y <= 980 and isinstance(x, int) for x, y in first.values())
-    assert graph.layout(nodes, edges) == first
+    assert layout.network_layout(figures["cities"], [])["positions"] == {}
 
 
 def test_on_the_real_registry_a_path_of_three_cities_gives_the_middle_one_its_share_of_paths(make):

@@ -33,7 +33,7 @@ SECTOR_GROUPS = ("partners",)  # templates, per sector of partner
 FORMATS = {"percent": ("value",), "count_format": ("value", "label"), "list_format": ("label", "value")}
 DEFAULTS = {"sentence_separator": " ", "count_format": "{value} {label}", "list_format": "{label}: {value}"}
 # Facts of the item every template may use: its figures, years, interviews and funding shares.
-NUMBERS = ("figs", "start_year", "end_year", "prev_year", "next_year", "pub_year", "designation_year", "n")
+NUMBERS = ("figs", "start_year", "end_year", "prev_year", "next_year", "pub_year", "field_since", "n")
 NUMBERS += ("p1", "p2", "p3")
 FIELD_WORDS, THEME_WORDS = ("field_title", "domain", "makers"), ("topic", "tagline", "goal")
 # Words every template may use besides the fields' and themes' words (``_a``: with its article).

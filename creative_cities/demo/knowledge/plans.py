@@ -30,6 +30,7 @@ class CityRef:
     iso2: str
     field: str
     designation_year: int
+    field_since: int  # the year it joined its current field: "a City of Literature since 2023"
 
 
 @dataclass
@@ -67,12 +68,16 @@ class Reference:
 def load_reference() -> Reference:
     from creative_cities.cities.choices import CityStatus
     from creative_cities.cities.models import City, CreativeField
+    from creative_cities.cities.selectors import field_since
     from creative_cities.frameworks.models import AreaOfAction, Objective, SdgTarget
 
     cities = [
-        CityRef(city.pk, city.slug, city.name, city.country.iso2, city.field.code, city.designation_year)
+        CityRef(
+            city.pk, city.slug, city.name, city.country.iso2, city.field.code, city.designation_year, city.field_since
+        )
         for city in City.objects.filter(status=CityStatus.MEMBER, field__code__in=phrases.facts().fields)
         .select_related("country", "field")
+        .annotate(field_since=field_since())
         .order_by("slug")
     ]
     if not cities:

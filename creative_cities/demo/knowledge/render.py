@@ -81,7 +81,7 @@ def _slots(plan: Plan, bank: dict, chooser: _Chooser) -> dict:
         "prev_year": plan.start_year - 1,
         "next_year": max(plan.end_year or plan.start_year, plan.pub_year) + 1,
         "pub_year": plan.pub_year,
-        "designation_year": plan.city.designation_year,
+        "field_since": plan.city.field_since,
         "n": plan.interviews,
         **dict(zip(("p1", "p2", "p3"), plan.funding or (0, 0, 0), strict=True)),
     }

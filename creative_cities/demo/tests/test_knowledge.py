@@ -253,3 +253,18 @@ def test_demo_dates_stay_in_the_past(db):
     demo.generate(items=100, seed=14)
     latest = KnowledgeItem.objects.filter(is_demo=True).exclude(published_at=None).latest("published_at")
     assert datetime(2019, 1, 1, tzinfo=UTC) <= latest.published_at <= demo.plans.LAST_PUBLICATION
+
+
+def test_demo_texts_date_a_city_s_title_from_the_year_it_joined_its_field(db):
+    """Lyon has been a City of Literature since 2023, although it joined the network in 2008."""
+    from dataclasses import replace
+
+    reference = demo.load_reference()
+    lyon = next(city for city in reference.cities if city.slug == "lyon")
+    assert (lyon.designation_year, lyon.field_since) == (2008, 2023)
+    plans = demo.plan_items(200, seed=14, languages={"en": 1.0}, reference=reference)
+    rendered = [
+        demo.render(replace(plan, city=lyon, source=None), "en") for plan in plans if plan.field == "literature"
+    ]
+    texts = " ".join(text[part] for text in rendered for part in ("title", "summary", "body", "results"))
+    assert "since 2023" in texts and "since 2008" not in texts

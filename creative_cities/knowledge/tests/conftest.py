@@ -46,3 +46,35 @@ def coordinator_literature(db, django_user_model):
     )
     second_factor_activate(user)  # coordinators must have one
     return user
+
+
+@pytest.fixture
+def coordinator_music(db, django_user_model, music):
+    from conftest import _person
+    from creative_cities.accounts.choices import RoleKind
+    from creative_cities.accounts.services import role_grant
+    from tests.second_factor import second_factor_activate
+
+    user = _person(django_user_model, "coord.music@example.org", full_name="Kofi Mensah")
+    role_grant(user=user, kind=RoleKind.COORDINATOR, field=music, granted_by=None)
+    second_factor_activate(user)
+    return user
+
+
+@pytest.fixture
+def submitted_music(db, focal_point_lyon_user, lyon, music):
+    """A good practice of Lyon in music, sent for review."""
+    from creative_cities.knowledge.services import item_create, item_submit
+
+    item = item_create(
+        by=focal_point_lyon_user,
+        owner_city=lyon,
+        data={
+            "kind": "practice",
+            "title": "Concerts in courtyards",
+            "summary": "Neighbours open their courtyards to young bands on summer evenings.",
+            "language": "en",
+        },
+        relations={"fields": [music]},
+    )
+    return item_submit(item=item, by=focal_point_lyon_user)
