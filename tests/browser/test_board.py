@@ -125,6 +125,7 @@ def test_lyon_publishes_a_need_on_a_phone_an_organisation_answers_and_becomes_a_
 
     # The acceptance is a link of the cooperation graph, across regions: Lyon (Europe)
     # and Medellín (Latin America), the school's city.
+    open_menu(page)
     page.get_by_role("link", name="Cooperation").click()
     figures = page.get_by_role("table", name="Figures of the network")
     expect(figures.get_by_role("row", name="Links (pairs of cities)")).to_contain_text("1")
