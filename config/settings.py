@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -55,6 +56,11 @@ DEBUG = envbool("DEBUG", False)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# How e-mails name the platform, in the recipient's language (allauth's would otherwise name
+# the host of the request that sent them); every subject begins with its short name, allauth's
+# and the platform's own (core.mail).
+PLATFORM_NAME = _("Creative Cities Platform")
+EMAIL_SUBJECT_PREFIX = format_lazy("[{}] ", _("Creative Cities"))
 
 INSTALLED_APPS = [
     # django.contrib.admin, with the platform's admin site (open to the Secretariat's role).
@@ -112,6 +118,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "creative_cities.accounts.middleware.RequireMFAMiddleware",
     "creative_cities.audit.context.AuditContextMiddleware",
+    # After the audit context: a switch of language is a change to the person's profile.
+    "creative_cities.accounts.middleware.LanguageSwitchMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "creative_cities.core.middleware.SecurityHeadersMiddleware",
 ]
@@ -195,7 +203,11 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Creative Cities] "
+# New accounts take the language of their sign-up page (creative_cities/accounts/adapter.py).
+ACCOUNT_ADAPTER = "creative_cities.accounts.adapter.AccountAdapter"
+# Its own forms (creative_cities/accounts/forms.py): the sign-up form asks for the profile language.
+ACCOUNT_FORMS = {"signup": "creative_cities.accounts.forms.SignupForm"}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = EMAIL_SUBJECT_PREFIX
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -278,6 +290,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# Numbers on pages in the reader's format (520,774 · 520 774 · 520.774). Templates print what
+# is not a quantity (years, keys, pixel sizes) with |unlocalize; tests/platform/test_number_format.py
+# finds those that do not.
+USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")))

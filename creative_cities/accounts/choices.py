@@ -3,9 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Language(models.TextChoices):
-    EN = "en", _("English")
-    FR = "fr", _("French")
-    ES = "es", _("Spanish")
+    """The interface's languages, each named in itself (as the language links of every page
+    name them), so that people find theirs whatever the language of the page."""
+
+    EN = "en", "English"
+    FR = "fr", "Français"
+    ES = "es", "Español"
 
 
 class RoleKind(models.TextChoices):

@@ -1,10 +1,39 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.core import context
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from creative_cities.core.uploads import ImageUploadField
 
+from .adapter import interface_language, invitation_followed
 from .choices import CITY_ROLES, FIELD_ROLES, TOKEN_LIFETIMES, Language, RoleKind, TokenScope
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up form, with the language of the person's e-mails.
+
+    Someone who follows an invitation finds its address filled in (signing up with it
+    needs no confirmation: the invitation reached it) and its language chosen; anyone
+    else finds the language of the page.
+    """
+
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=Language.choices,
+        help_text=_("The language of the e-mails the platform sends you."),
+        required=False,  # clients that do not send it get the language offered
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        invitation = invitation_followed(context.request)
+        self.fields["preferred_language"].initial = invitation.language if invitation else interface_language()
+        if invitation is not None and not self.fields["email"].initial:
+            self.fields["email"].initial = invitation.email
+
+    def clean_preferred_language(self) -> str:
+        return self.cleaned_data.get("preferred_language") or self.fields["preferred_language"].initial
 
 
 class AccountDeleteForm(forms.Form):
@@ -88,7 +117,10 @@ class ProfileForm(forms.Form):
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"),
         choices=Language.choices,
-        help_text=_("Language of the e-mails the platform sends you."),
+        help_text=_(
+            "The language of the e-mails the platform sends you. It is also set when you switch "
+            "the language of the pages while signed in."
+        ),
     )
     avatar = ImageUploadField(
         label=_("Picture"),

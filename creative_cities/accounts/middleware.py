@@ -1,12 +1,19 @@
-"""People whose role is privileged must sign in with a second factor, on every page."""
+"""Per request, for signed-in people: a second factor for privileged roles; a switch of language kept."""
+
+from urllib.parse import urlsplit
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from creative_cities.core.links import address_in_language
+
+from .choices import Language
 from .selectors import user_must_use_mfa
+from .services import user_language_change
 
 # The pages a person without a second factor may still open, by URL name: those that
 # set one up, confirm who they are or their address, and sign out. Names, not paths:
@@ -65,3 +72,37 @@ class RequireMFAMiddleware:
             request.session[MFA_CONTINUE_SESSION_KEY] = request.get_full_path()
         messages.warning(request, _("Your role requires a second factor: please set one up to continue."))
         return redirect(reverse("mfa_index"))
+
+
+def switched_language(request) -> str | None:
+    """The language a page was switched to, when this request is a switch: None otherwise.
+
+    A switch is the language links of every page: the same page, opened from itself in
+    another language. The Referer names the page it came from (the platform sends it to
+    its own pages); a link that only leads to a page in another language (shared by
+    someone, or kept from an old e-mail) is no switch.
+    """
+    if request.method != "GET" or "HX-Request" in request.headers:
+        return None
+    referer = urlsplit(request.headers.get("Referer", ""))
+    language = get_language()
+    if referer.netloc != request.get_host() or language not in Language.values:
+        return None
+    came_from = address_in_language(referer.path, language)
+    return language if came_from != referer.path and came_from == request.path else None
+
+
+class LanguageSwitchMiddleware:
+    """A signed-in person who switches the pages to another language keeps it as their profile language,
+    the language of their e-mails."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            language = switched_language(request)
+            if language is not None and language != user.preferred_language:
+                user_language_change(user=user, language=language)
+        return self.get_response(request)

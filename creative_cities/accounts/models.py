@@ -55,7 +55,10 @@ class User(AbstractUser):
         max_length=2,
         choices=Language,
         default=Language.EN,
-        help_text=_("Language of the e-mails the platform sends you."),
+        help_text=_(
+            "The language of the e-mails the platform sends you. It is also set when you switch "
+            "the language of the pages while signed in."
+        ),
     )
     # Stored re-encoded by core.uploads (no metadata, random name), never as sent.
     avatar = models.FileField(_("picture"), upload_to=UploadTo("avatars"), blank=True)
@@ -176,6 +179,13 @@ class Invitation(models.Model):
         "cities.CreativeField", models.PROTECT, null=True, blank=True, verbose_name=_("creative field")
     )
     invited_by = models.ForeignKey(User, models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by"))
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=Language,
+        default=Language.EN,
+        help_text=_("The language the invitation is written in, and its link opens in."),
+    )
     key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"))

@@ -1,6 +1,7 @@
 """Forms of the Secretariat's pages about people: the list's filters and the changes to one account."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities import selectors as city_selectors
@@ -122,9 +123,8 @@ class RoleEndForm(SecretariatForm):
         if self.role.ends_on is not None and self.role.ends_on <= today():
             raise forms.ValidationError(_("This role has already ended."))
         if ends_on < self.role.starts_on:
-            raise forms.ValidationError(
-                _("A role cannot end before it starts (%(date)s).") % {"date": self.role.starts_on.isoformat()}
-            )
+            starts = date_format(self.role.starts_on, "DATE_FORMAT")
+            raise forms.ValidationError(_("A role cannot end before it starts (%(date)s).") % {"date": starts})
         return ends_on
 
 

@@ -9,18 +9,18 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from creative_cities.audit.services import audit_record, snapshot
+from creative_cities.core.mail import mail_address
+from creative_cities.core.services import model_update
 from creative_cities.core.uploads import CleanedUpload
 
-from .choices import CITY_ROLES, FIELD_ROLES, TOKEN_LIFETIMES, RoleKind, TokenScope
+from .choices import CITY_ROLES, FIELD_ROLES, TOKEN_LIFETIMES, Language, RoleKind, TokenScope
 from .models import ApiToken, Invitation, Role, User
 from .selectors import city_current_focal_point, today, token_digest, user_must_use_mfa
 
@@ -228,13 +228,16 @@ def invitation_key_hash(key: str) -> str:
 
 @transaction.atomic
 def invitation_send(
-    *, email: str, kind: str, by: User, city=None, field=None, language: str = "en"
+    *, email: str, kind: str, by: User, city=None, field=None, language: str = Language.EN
 ) -> tuple["Invitation", str]:
-    """Invite someone to a role: the e-mail carries a single-use link valid for two weeks.
+    """Invite someone to a role: the e-mail, in ``language``, carries a single-use link valid for two weeks.
 
+    The link opens the invitation in the same language, and so does the sign-up it leads to.
     Returns the invitation and its key (which only the e-mail carries).
     """
     _check_role_scope(kind=kind, city=city, field=field)
+    if language not in Language.values:
+        raise ValidationError({"language": _("Choose one of the platform's languages.")})
     key = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         email=User.objects.normalize_email(email.strip()),
@@ -242,20 +245,29 @@ def invitation_send(
         city=city if kind in CITY_ROLES else None,
         field=field if kind in FIELD_ROLES else None,
         invited_by=by,
+        language=language,
         key_hash=invitation_key_hash(key),
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
     audit_record(
         action="invitation.send",
         obj=invitation,
-        after={"email": invitation.email, "kind": kind, "city": invitation.city, "field": invitation.field},
+        after={
+            "email": invitation.email,
+            "kind": kind,
+            "city": invitation.city,
+            "field": invitation.field,
+            "language": language,
+        },
     )
     with translation.override(language):
         link = settings.SITE_URL.rstrip("/") + reverse("accounts:invitation_accept", kwargs={"key": key})
-        context = {"invitation": invitation, "link": link, "inviter": by, "days": INVITATION_DAYS}
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-        body = render_to_string("accounts/email/invitation_message.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]))
+    mail_address(
+        email=invitation.email,
+        template="accounts/email/invitation",
+        context={"invitation": invitation, "link": link, "inviter": by, "days": INVITATION_DAYS},
+        language=language,
+    )
     return invitation, key
 
 
@@ -320,6 +332,24 @@ def user_profile_update(
     if old_avatar and old_avatar != user.avatar.name:
         # Only once committed: until then the database still names the old file.
         transaction.on_commit(lambda: storage.delete(old_avatar))
+    return user
+
+
+@transaction.atomic
+def user_language_change(*, user: User, language: str) -> User:
+    """Make a language the person's profile language: that of their e-mails (they switched the pages to it)."""
+    before = snapshot(user, ["preferred_language"])
+    if model_update(
+        instance=user,
+        data={"preferred_language": language},
+        fields=["preferred_language"],
+        clean=lambda person: person.clean_fields(
+            exclude=[f.name for f in User._meta.fields if f.name != "preferred_language"]
+        ),
+    ):
+        audit_record(
+            action="user.language_change", obj=user, before=before, after=snapshot(user, ["preferred_language"])
+        )
     return user
 
 

@@ -2,6 +2,8 @@
 
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 
+from .adapter import interface_language
+
 FULL_NAME_MAX_LENGTH = 200
 
 
@@ -17,4 +19,6 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             address.verified = address.verified is True
         name = data.get("name") or " ".join(part for part in (data.get("first_name"), data.get("last_name")) if part)
         user.full_name = (name or "").strip()[:FULL_NAME_MAX_LENGTH]
+        # A new account speaks the language of the page where the person chose to sign in.
+        user.preferred_language = interface_language()
         return user

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +16,7 @@ from creative_cities.core.policies import public, signed_in
 from creative_cities.knowledge import policies as knowledge_policies
 
 from . import policies, selectors, services
+from .adapter import invitation_follow
 from .choices import CITY_ROLES
 from .forms import AccountDeleteForm, InvitationForm, ProfileForm, TokenForm
 
@@ -43,8 +44,10 @@ def profile(request):
     form = ProfileForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.user_profile_update(user=request.user, **form.cleaned_data)
-        messages.success(request, _("Your profile is saved."))
-        return redirect("accounts:profile")
+        # The person chose a language: the pages follow it from here.
+        with translation.override(request.user.preferred_language):
+            messages.success(request, _("Your profile is saved."))
+            return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
 
 
@@ -106,6 +109,8 @@ def invitation_accept(request, key: str):
     invitation = selectors.invitation_get_by_key(key=key)
     valid = invitation is not None and invitation.accepted_at is None and invitation.expires_at > timezone.now()
     error = ""
+    if valid and not request.user.is_authenticated:
+        invitation_follow(request, invitation)  # for the sign-up form: the address and the language
     if request.method == "POST" and valid:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())

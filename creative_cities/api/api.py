@@ -1,6 +1,6 @@
 """The platform's JSON API, version 1: typed with pydantic, described by OpenAPI."""
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 
 from creative_cities.core.policies import public
 
@@ -21,6 +21,10 @@ api = NinjaAPI(
     urls_namespace="api",
     parser=ApiParser(),
     docs_decorator=public,
+    # Without deep links, an operation's path is text, not a link nested in its toggle
+    # button (which screen readers cannot reach); without highlighting, code is one colour
+    # that contrasts with its background.
+    docs=Swagger(settings={"deepLinking": False, "syntaxHighlight": False}),
     openapi_extra={"info": {"license": {"name": "Open data"}}},
 )
 install_error_handlers(api)

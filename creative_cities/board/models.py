@@ -10,9 +10,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.languages import writing_language_choices
 from creative_cities.core.links import page_url
 from creative_cities.core.models import TimeStampedModel
-from creative_cities.knowledge.choices import LANGUAGE_CHOICES
 
 from .choices import CallKind, CallStatus, CallTopic, InterestStatus
 
@@ -27,7 +27,7 @@ class Call(TimeStampedModel):
     slug = models.SlugField(_("address"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), max_length=20000, help_text=_("Markdown."))
-    language = models.CharField(_("written in"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
+    language = models.CharField(_("written in"), max_length=10, choices=writing_language_choices, default="en")
     # Who publishes it: a city or an organisation.
     city = models.ForeignKey(
         "cities.City", models.CASCADE, null=True, blank=True, related_name="calls", verbose_name=_("city")

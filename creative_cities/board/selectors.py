@@ -265,3 +265,35 @@ def interest_party_choices(*, user, call: Call) -> list:
 def call_has_interest_from(*, call: Call, party) -> bool:
     kwargs = {name: value for name, value in party_kwargs(party).items() if value is not None}
     return Interest.objects.filter(call=call, **kwargs).exists()
+
+
+def call_cards_open(*, limit: int = 3) -> list[dict]:
+    """The open calls whose deadline comes first, as cards: title, need or offer, topic, publisher, deadline, SDGs.
+
+    Three queries whatever ``limit``: the calls with their publisher, then their fields (for
+    the cover) and SDGs. ``object`` is the call, for ``{% cover_url %}``.
+    """
+    calls = (
+        Call.objects.filter(open_q())
+        .select_related("city", "organisation")
+        .prefetch_related("fields", "sdg_goals")
+        .order_by("deadline", "pk")[:limit]
+    )
+    day = today()
+    kinds, topics = dict(CallKind.choices), dict(CallTopic.choices)
+    return [
+        {
+            "object": call,
+            "url": call.get_absolute_url(),
+            "title": call.title,
+            "language": call.language,
+            "kind": kinds.get(call.kind, call.kind),
+            "topic": topics.get(call.topic, call.topic),
+            "place": getattr(call.city or call.organisation, "name", ""),
+            "deadline": call.deadline,
+            "days_left": _days_left(call.deadline, day),
+            "sdg_goals": list(call.sdg_goals.all()),
+            "is_demo": call.is_demo,
+        }
+        for call in calls
+    ]

@@ -32,9 +32,13 @@ class RegistryAdmin(admin.ModelAdmin):
 
 @admin.register(CreativeField)
 class CreativeFieldAdmin(RegistryAdmin):
-    list_display = ["code", "name_en", "name_fr", "name_es", "year_introduced", "colour", "position"]
+    list_display = ["code", "name_en", "name_fr", "name_es", "introduced", "colour", "position"]
     list_editable = ["position"]
     search_fields = ["code", "name_en", "name_fr", "name_es"]
+
+    @admin.display(description=_("year introduced"), ordering="year_introduced")
+    def introduced(self, field):
+        return str(field.year_introduced)  # a year, printed without a thousands separator
 
 
 @admin.register(Region)
@@ -67,7 +71,7 @@ class CityContactInline(admin.StackedInline):
 
 @admin.register(City)
 class CityAdmin(RegistryAdmin):
-    list_display = ["name", "country", "field", "designation_year", "status"]
+    list_display = ["name", "country", "field", "designation", "status"]
     list_filter = ["status", "field", "country__region", "designation_year"]
     search_fields = ["name", "registry_name", "country__name_en", "search_text"]
     list_select_related = ["country", "field"]
@@ -105,3 +109,7 @@ class CityAdmin(RegistryAdmin):
             # Remembered so that save_model can hand the change of field to the service.
             form.initial_field = obj.field
         return form
+
+    @admin.display(description=_("designation year"), ordering="designation_year")
+    def designation(self, city):
+        return str(city.designation_year)  # a year, printed without a thousands separator

@@ -11,6 +11,7 @@ from creative_cities.search.providers import DocumentData
 
 from .choices import CityStatus
 from .models import City
+from .selectors import city_queryset
 
 KIND = "city"
 
@@ -62,8 +63,8 @@ def city_ids() -> list[int]:
 
 
 def cities_by_id(ids: list[int]) -> dict[int, City]:
-    """Cities by id, for search results (which show their name only)."""
-    return City.objects.in_bulk(ids)
+    """Cities by id, for search results' cards: with their country, field, year in it and pictures."""
+    return city_queryset().prefetch_related("images").in_bulk(ids)
 
 
 def register() -> None:

@@ -382,6 +382,24 @@ def network_summary() -> dict:
     return registry_cached("network-summary", build)
 
 
+def network_figures() -> dict:
+    """The network's key figures: member cities, countries and fields (``network_summary``), published good
+    practices, projects, and links between member cities (the cooperation graph's pairs)."""
+    from creative_cities.cooperation.selectors import graph_figures
+    from creative_cities.knowledge.selectors import practice_count
+    from creative_cities.projects.selectors import project_count
+
+    summary = network_summary()
+    return {
+        "cities": summary["cities"],
+        "countries": summary["countries"],
+        "fields": len(summary["fields"]),
+        "practices": practice_count(),
+        "projects": project_count(),
+        "links": graph_figures()["network"]["edges"],
+    }
+
+
 def creative_fields() -> QuerySet[CreativeField]:
     """The creative fields in their display order."""
     return CreativeField.objects.all()

@@ -17,6 +17,7 @@ from creative_cities.core.policies import public, signed_in
 from creative_cities.core.response_cache import cached_response
 from creative_cities.core.text import fold
 from creative_cities.knowledge import policies as knowledge_policies
+from creative_cities.knowledge import selectors as knowledge_selectors
 from creative_cities.organisations import selectors as organisation_selectors
 from creative_cities.projects import selectors as project_selectors
 
@@ -86,15 +87,23 @@ def field_colours_css(request):
     return response
 
 
+# How many cards each block of the home page shows.
+HOME_CARDS = 3
+
+
 @public
-@cached_response("registry")
+# Every set whose rows the page shows: cards name organisations and carry SDG badges, and
+# the figures count the cooperation graph's links.
+@cached_response("registry", "knowledge", "projects", "board", "organisations", "frameworks", "cooperation")
 def home(request):
     summary = selectors.network_summary()
-    members = selectors.city_list()
     context = {
-        "summary": summary,
+        "figures": selectors.network_figures(),
+        "items": knowledge_selectors.item_cards_latest(limit=HOME_CARDS),
+        "calls": board_selectors.call_cards_open(limit=HOME_CARDS),
+        "projects": project_selectors.project_cards_newest(limit=HOME_CARDS),
         "growth": growth_chart(summary["years"]),
-        **_map_context(members, cache_key="members"),
+        **_map_context(selectors.city_list(), cache_key="members"),
     }
     return render(request, "cities/home.html", context)
 

@@ -3,10 +3,16 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.conf import settings
 from django.core.validators import URLValidator
+from django.utils import translation
+from django.utils.formats import sanitize_separators
 from django.utils.translation import gettext_lazy as _
 
-from .choices import LANGUAGE_CHOICES, ItemKind, PartnerSector
+from creative_cities.core.languages import writing_language_choices
+from creative_cities.core.text import fold
+
+from .choices import ItemKind, PartnerSector
 
 
 def _lines(text: str) -> list[tuple[int, list[str]]]:
@@ -15,6 +21,24 @@ def _lines(text: str) -> list[tuple[int, list[str]]]:
         for number, line in enumerate(text.splitlines(), 1)
         if line.strip()
     ]
+
+
+def sector_names() -> str:
+    """The sectors as people write them in the active language: "Public sector, Private sector, …"."""
+    return ", ".join(str(label) for label in PartnerSector.labels)
+
+
+def sector_from_text(text: str) -> str | None:
+    """A partner's sector from what a person typed: its name in any of the interface's languages, or its code."""
+    wanted = fold(text).replace(" ", "_")
+    for sector in PartnerSector:
+        names = [sector.value]
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                names.append(str(sector.label))
+        if wanted in {fold(name).replace(" ", "_") for name in names}:
+            return sector.value
+    return None
 
 
 class ItemForm(forms.Form):
@@ -31,7 +55,7 @@ class ItemForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text=_("Markdown: ## heading, **bold**, *italic*, - list, [link](https://…)."),
     )
-    language = forms.ChoiceField(label=_("Written in"), choices=LANGUAGE_CHOICES)
+    language = forms.ChoiceField(label=_("Written in"), choices=writing_language_choices)
     cities = forms.ModelMultipleChoiceField(label=_("Cities"), queryset=None, required=False)
     fields = forms.ModelMultipleChoiceField(
         label=_("Creative fields"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
@@ -56,12 +80,7 @@ class ItemForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One per line: what is counted | number | unit, e.g. “Visitors | 12000 | people”."),
     )
-    partners = forms.CharField(
-        label=_("Partners"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("One per line: name | sector (public, private, civil_society, academia, international)."),
-    )
+    partners = forms.CharField(label=_("Partners"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     budget = forms.DecimalField(label=_("Budget"), required=False, min_value=0, max_digits=14, decimal_places=2)
     currency = forms.RegexField(
         label=_("Currency"), required=False, regex=r"^[A-Za-z]{3}$", help_text=_("Three letters, e.g. EUR, USD, XOF.")
@@ -86,6 +105,9 @@ class ItemForm(forms.Form):
 
     def __init__(self, *args, choices: dict, exclude_item=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["partners"].help_text = _("One per line: name | sector, the sector being one of: %(sectors)s.") % {
+            "sectors": sector_names()
+        }
         for name in ("cities", "fields", "objectives", "areas", "sdg_goals", "sdg_targets", "adapted_from"):
             self.fields[name].queryset = choices[name]
         if exclude_item is not None:
@@ -102,7 +124,8 @@ class ItemForm(forms.Form):
         rows, errors = [], []
         for number, parts in _lines(self.cleaned_data["figures"]):
             try:
-                label, value = parts[0], Decimal(parts[1].replace(" ", "").replace(",", "."))
+                # Written as the person writes numbers: "4,200.5" in English, "4 200,5" in French and Spanish.
+                label, value = parts[0], Decimal(sanitize_separators(parts[1].replace(" ", "")))
                 if not label:
                     raise ValueError
             except (IndexError, InvalidOperation, ValueError):
@@ -122,15 +145,15 @@ class ItemForm(forms.Form):
 
     def clean_partners(self):
         rows, errors = [], []
-        sectors = set(PartnerSector.values)
         for number, parts in _lines(self.cleaned_data["partners"]):
-            if len(parts) < 2 or not parts[0] or parts[1] not in sectors:
+            sector = sector_from_text(parts[1]) if len(parts) > 1 else None
+            if not parts[0] or sector is None:
                 errors.append(
                     _("Line %(line)s: write “name | sector”, the sector being one of %(sectors)s.")
-                    % {"line": number, "sectors": ", ".join(PartnerSector.values)}
+                    % {"line": number, "sectors": sector_names()}
                 )
                 continue
-            rows.append({"name": parts[0][:200], "sector": parts[1]})
+            rows.append({"name": parts[0][:200], "sector": sector})
         if errors:
             raise forms.ValidationError(errors)
         return rows
@@ -215,7 +238,7 @@ def item_initial(item) -> dict:
         "figures": "\n".join(
             f"{f.label} | {f.value.normalize():f} | {f.unit}".rstrip(" |") for f in item.figures.all()
         ),
-        "partners": "\n".join(f"{p.name} | {p.sector}" for p in item.partners.all()),
+        "partners": "\n".join(f"{p.name} | {p.get_sector_display()}" for p in item.partners.all()),
         "links": "\n".join(f"{link.url} | {link.title}".rstrip(" |") for link in item.links.all()),
     }
 
@@ -232,7 +255,7 @@ class ReviewForm(forms.Form):
 
 
 class TranslationForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
+    language = forms.ChoiceField(label=_("Language"), choices=writing_language_choices)
     title = forms.CharField(label=_("Title"), max_length=300)
     summary = forms.CharField(label=_("Summary"), max_length=1500, widget=forms.Textarea(attrs={"rows": 3}))
     body = forms.CharField(label=_("Text"), required=False, max_length=60000, widget=forms.Textarea(attrs={"rows": 10}))

@@ -10,11 +10,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.languages import writing_language_choices
 from creative_cities.core.links import page_url
 from creative_cities.core.models import TimeStampedModel, current_language
 from creative_cities.core.uploads import UploadTo
 
-from .choices import LANGUAGE_CHOICES, ItemKind, ItemStatus, PartnerSector
+from .choices import ItemKind, ItemStatus, PartnerSector
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -28,7 +29,7 @@ class KnowledgeItem(TimeStampedModel):
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), max_length=1500)
     body = models.TextField(_("text"), max_length=60000, blank=True, help_text=_("Markdown."))
-    language = models.CharField(_("written in"), max_length=10, choices=LANGUAGE_CHOICES)
+    language = models.CharField(_("written in"), max_length=10, choices=writing_language_choices)
     owner_city = models.ForeignKey(
         "cities.City",
         models.PROTECT,
@@ -109,7 +110,7 @@ class ItemTranslation(models.Model):
     """The item's text in another language, written by its team."""
 
     item = models.ForeignKey(KnowledgeItem, models.CASCADE, related_name="translations", verbose_name=_("item"))
-    language = models.CharField(_("language"), max_length=10, choices=LANGUAGE_CHOICES)
+    language = models.CharField(_("language"), max_length=10, choices=writing_language_choices)
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), max_length=1500)
     body = models.TextField(_("text"), max_length=60000, blank=True)

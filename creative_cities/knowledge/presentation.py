@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.conf.locale import LANG_INFO
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from creative_cities.core.languages import language_label
 
 
 @lru_cache(maxsize=8)
@@ -32,8 +33,7 @@ def _labels(language: str, version: str) -> dict:
 
 def facet_label(name: str, value) -> str:
     if name == "language":
-        info = LANG_INFO.get(str(value))
-        return _(info["name"]) if info else str(value)
+        return language_label(value)
     if name == "year":
         return str(value)
     from creative_cities.cities.selectors import registry_version

@@ -21,6 +21,8 @@ FACETS = [
     ("language", _("Language")),
 ]
 KINDS = {"items": ["knowledge"], "cities": ["city"], "all": ["knowledge", "city"]}
+PAGE_SIZE = 20
+FACET_VALUES_SHOWN = 6
 # The most rows of the CSV export: the first ones of the selection, in its order.
 EXPORT_LIMIT = 10_000
 
@@ -55,8 +57,12 @@ class SearchForm(forms.Form):
         }
 
 
-def _facet_rows(results, request) -> list:
-    """Each facet's values with their counts, the selected ones marked, labelled for people."""
+def _facet_rows(facets: dict, request) -> list:
+    """Each facet's values with their counts, the selected ones marked, labelled for people.
+
+    The first FACET_VALUES_SHOWN values are shown, the others behind "Show all" (open when
+    one of them is selected).
+    """
     from .presentation import facet_label
 
     rows = []
@@ -64,30 +70,91 @@ def _facet_rows(results, request) -> list:
         selected = set(request.GET.getlist(name))
         values = [
             {"value": str(value), "label": facet_label(name, value), "count": count, "selected": str(value) in selected}
-            for value, count in results.facets.get(name, [])
+            for value, count in facets.get(name, [])
         ]
         if values:
-            rows.append({"name": name, "label": label, "values": values})
+            shown, more = values[:FACET_VALUES_SHOWN], values[FACET_VALUES_SHOWN:]
+            rows.append(
+                {
+                    "name": name,
+                    "label": label,
+                    "values": values,
+                    "shown": shown,
+                    "more": more,
+                    "more_open": any(value["selected"] for value in more),
+                }
+            )
     return rows
+
+
+def _active_filters(request) -> list[dict]:
+    """The facet values asked for, in the order of FACETS, for the chips that remove them."""
+    from .presentation import facet_label
+
+    return [
+        {"name": name, "facet": label, "value": value, "label": facet_label(name, value)}
+        for name, label in FACETS
+        for value in dict.fromkeys(request.GET.getlist(name))
+    ]
+
+
+def _query_without(request, *names: str, **changes) -> str:
+    """The page's query string without the parameters ``names``, with ``changes``, back to page 1."""
+    params = request.GET.copy()
+    for name in (*names, "page"):
+        params.pop(name, None)
+    for name, value in changes.items():
+        params[name] = value
+    return f"?{params.urlencode()}"
+
+
+def _widening_links(request, arguments: dict, *, within: str, filters: list, results) -> dict[str, str]:
+    """Links that widen the search ("" where there is nothing to widen): clear every filter, search in
+    every language (words only miss the results written in other languages, as a language filter
+    leaves them out), look in everything."""
+    other_languages = [name for name in ("language",) if name in arguments["filters"]]
+    if arguments["mode"] == "lexical" and results.semantic_available:
+        other_languages.append("mode")
+    return {
+        "clear": _query_without(request, *(name for name, _label in FACETS)) if len(filters) > 1 else "",
+        "languages": _query_without(request, *other_languages) if other_languages else "",
+        "everything": _query_without(request, "within") if within != "all" else "",
+    }
 
 
 @public
 @cached_response("search", "knowledge", "registry", "frameworks")
 def search(request):
-    from creative_cities.search.selectors import search as run_search
+    from .selectors import search_page
 
     form = SearchForm(request.GET or None)
     arguments = form.search_arguments(request)
-    results = run_search(**arguments, page_size=20)
+    within = (form.cleaned_data.get("within") if form.is_valid() else "") or "all"
+    found = search_page(
+        query=arguments["query"],
+        within=within,
+        filters=arguments["filters"],
+        mode=arguments["mode"],
+        sort=arguments["sort"],
+        page=arguments["page"],
+        page_size=PAGE_SIZE,
+    )
+    filters = _active_filters(request)
+    widen = _widening_links(request, arguments, within=within, filters=filters, results=found.results)
     return render(
         request,
         "knowledge/search.html",
         {
             "form": form,
-            "results": results,
-            "facets": _facet_rows(results, request),
+            "found": found,
+            "results": found.results,
+            "facets": _facet_rows(found.facets, request),
+            "filters": filters,
+            "widen": widen,
+            "within": within,
             "query": arguments["query"],
-            "page_count": max(1, -(-results.total // 20)),
+            "all_cities_url": _query_without(request, within="cities"),
+            "page_count": found.results.pages,
             "page_number": arguments["page"],
         },
     )

@@ -10,13 +10,13 @@ recommended, nor the practices they own.
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.conf.locale import LANG_INFO
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from creative_cities.board.models import Call
 from creative_cities.cities.models import City
+from creative_cities.core.languages import language_name
 from creative_cities.projects.models import Project
 from creative_cities.search import memory
 from creative_cities.search.embeddings import get_embedder
@@ -205,7 +205,7 @@ def reasons(index, subject, row, values, text_mode, fields, regions, prefer_regi
         common = [code for code in sorted(subject.languages) if code in index.language_codes]
         common = [c for c in common if index.languages[row, index.language_codes.index(c)]]
         if common:
-            said.append(_("Writes in %(language)s like you") % {"language": _language_name(common[0])})
+            said.append(_("Writes in %(language)s like you") % {"language": language_name(common[0])})
     party_name = str(subject.party) if subject.party is not None else ""
     if party_name:
         if values["novelty"]:
@@ -215,11 +215,6 @@ def reasons(index, subject, row, values, text_mode, fields, regions, prefer_regi
     if prefer_regions and values["region"] > 0:
         said.append(_region_reason(index, row, regions))
     return said
-
-
-def _language_name(code: str) -> str:
-    info = LANG_INFO.get(code)
-    return _(info["name"]) if info else code
 
 
 def _region_reason(index: MatchIndex, row: int, regions: dict) -> str:

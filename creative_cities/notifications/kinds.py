@@ -8,7 +8,9 @@ the e-mail to a Spanish one.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
+from django.utils.formats import date_format
 from django.utils.functional import Promise
 
 
@@ -17,13 +19,14 @@ class Kind:
     code: str
     label: Promise | str
     message: Promise | str  # e.g. _("%(person)s added you to %(organisation)s.")
+    dates: tuple[str, ...] = ()  # placeholders holding a day, kept as 2026-05-31 and written as the reader writes days
 
 
 _kinds: dict[str, Kind] = {}
 
 
-def register(code: str, *, label, message) -> Kind:
-    kind = Kind(code, label, message)
+def register(code: str, *, label, message, dates: tuple[str, ...] = ()) -> Kind:
+    kind = Kind(code, label, message, tuple(dates))
     _kinds[code] = kind
     return kind
 
@@ -42,10 +45,20 @@ def all_kinds() -> list[Kind]:
 def render(code: str, context: dict) -> str:
     """The message of a notification in the active language; a kind since removed reads as its code."""
     try:
-        template = str(get(code).message)
+        kind = get(code)
     except LookupError:
         return code
+    template = str(kind.message)
+    context = {**context, **{name: _day(context[name]) for name in kind.dates if name in context}}
     try:
         return template % context
     except (KeyError, TypeError, ValueError):
         return template
+
+
+def _day(value: str) -> str:
+    """A day kept as text (2026-05-31), in the active language's date format; other text as it is."""
+    try:
+        return date_format(date.fromisoformat(str(value)), "DATE_FORMAT")
+    except ValueError:
+        return value

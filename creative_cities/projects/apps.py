@@ -35,4 +35,5 @@ class ProjectsConfig(AppConfig):
             "milestone_due",
             label=_("A milestone of your project falls due"),
             message=_("The milestone “%(milestone)s” of %(project)s is due on %(due_on)s."),
+            dates=("due_on",),
         )

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities.models import City
+from creative_cities.core.languages import writing_language_choices
 from creative_cities.core.widgets import Choices, DateInput, FastCheckboxInput, FastSelect, FastTextInput
-from creative_cities.knowledge.choices import LANGUAGE_CHOICES
 
 from .choices import STATUS_MOVES, MilestoneStatus, PartnerRole, ProjectStatus
 from .parties import party_from_key
@@ -28,7 +28,7 @@ class ProjectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("Markdown: ## heading, **bold**, *italic*, - list, [link](https://…)."),
     )
-    language = forms.ChoiceField(label=_("Written in"), choices=LANGUAGE_CHOICES)
+    language = forms.ChoiceField(label=_("Written in"), choices=writing_language_choices)
     status = forms.ChoiceField(label=_("Status"), choices=ProjectStatus.choices, initial=ProjectStatus.IDEA)
     is_pilot = forms.BooleanField(
         label=_("Pilot initiative of the network"),

@@ -10,10 +10,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.core.languages import writing_language_choices
 from creative_cities.core.links import page_url
 from creative_cities.core.models import TimeStampedModel
 from creative_cities.core.uploads import UploadTo
-from creative_cities.knowledge.choices import LANGUAGE_CHOICES
 
 from .choices import MilestoneStatus, PartnerRole, ProjectStatus
 
@@ -25,7 +25,7 @@ class Project(TimeStampedModel):
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), max_length=1500)
     description = models.TextField(_("description"), max_length=60000, blank=True, help_text=_("Markdown."))
-    language = models.CharField(_("written in"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
+    language = models.CharField(_("written in"), max_length=10, choices=writing_language_choices, default="en")
     lead_city = models.ForeignKey(
         "cities.City",
         models.PROTECT,

@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import ngettext
 
 from creative_cities.cities.models import City
 from creative_cities.core import versions
@@ -398,3 +399,37 @@ def lead_choices(user) -> list:
         choices = partner_choices()
         return [(_("Cities"), choices["cities"]), (_("Organisations"), choices["organisations"])]
     return [(party_key(party), str(party)) for party in party_list_for(user)]
+
+
+def project_cards_newest(*, limit: int = 3) -> list[dict]:
+    """The newest projects still alive (not cancelled), as cards: title, summary, status, lead, partners, SDGs.
+
+    Three queries whatever ``limit``: the projects with their lead, then their fields (for
+    the cover) and SDGs. ``object`` is the project, for ``{% cover_url %}``.
+    """
+    projects = project_list().exclude(status=ProjectStatus.CANCELLED).prefetch_related("fields", "sdg_goals")[:limit]
+    statuses = dict(ProjectStatus.choices)
+    cards = []
+    for project in projects:
+        lead = project.lead_city or project.lead_organisation
+        cards.append(
+            {
+                "object": project,
+                "url": project.get_absolute_url(),
+                "title": project.title,
+                "summary": project.summary,
+                "language": project.language,
+                "kind": statuses.get(project.status, project.status),
+                "place": lead.name if lead else "",
+                "partners": ngettext("%(counter)s partner", "%(counter)s partners", project.partner_count)
+                % {"counter": project.partner_count},
+                "sdg_goals": list(project.sdg_goals.all()),
+                "is_demo": project.is_demo,
+            }
+        )
+    return cards
+
+
+def project_count() -> int:
+    """How many projects the network runs or ran (all but the cancelled ones)."""
+    return Project.objects.exclude(status=ProjectStatus.CANCELLED).count()

@@ -156,10 +156,17 @@ def test_with_javascript_the_filtered_map_keeps_working(page):
     expect(svg).not_to_have_attribute("viewBox", before)
 
 
-def test_the_api_documentation_runs_under_the_content_security_policy(page):
+def test_the_api_documentation_runs_under_the_content_security_policy_and_is_accessible(page):
     page.goto("/api/v1/docs")
     expect(page.locator(".swagger-ui .opblock").first).to_be_visible(timeout=15000)
     expect(page.locator(".swagger-ui")).to_contain_text("/api/v1/cities")
+    assert_accessible(page)
+    # An operation opened, tried and answered: its parameters, the request and the response.
+    page.locator(".opblock-summary-control").first.click()
+    page.get_by_role("button", name="Try it out").click()
+    page.get_by_role("button", name="Execute").click()
+    expect(page.locator(".swagger-ui .responses-wrapper .live-responses-table")).to_be_visible()
+    assert_accessible(page)
 
 
 def test_an_operator_may_give_the_map_a_tile_server(page, live_server, settings):

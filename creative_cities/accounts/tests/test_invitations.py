@@ -114,3 +114,24 @@ def test_my_roles_offers_invitations_only_to_those_who_may_send_them(focal_point
     other = Client()
     other.force_login(django_user_model.objects.create_user(email="artist@example.org", password="x"))
     assert 'href="/en/invitations/new/"' not in other.get("/en/me/").content.decode()
+
+
+def _invitation_link(focal_point_lyon, lyon, django_capture_on_commit_callbacks, language="fr") -> str:
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(
+            focal_point_lyon, email="New.Member@example.org", role=f"{RoleKind.CITY_TEAM}:{lyon.pk}", language=language
+        )
+    link = "/" + link_of(mail.outbox[-1])
+    focal_point_lyon.logout()
+    mail.outbox.clear()
+    return link
+
+
+def test_an_invitation_keeps_the_language_it_was_sent_in(focal_point_lyon, lyon, django_capture_on_commit_callbacks):
+    link = _invitation_link(focal_point_lyon, lyon, django_capture_on_commit_callbacks, language="es")
+    assert Invitation.objects.get().language == "es" and link.startswith("/es/invitations/")
+
+
+def test_the_invitation_form_offers_the_language_of_the_page(focal_point_lyon):
+    html = focal_point_lyon.get("/fr/invitations/new/").content.decode()
+    assert '<option value="fr" selected>Français</option>' in html

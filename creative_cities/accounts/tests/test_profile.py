@@ -66,9 +66,10 @@ def test_the_page_shows_the_persons_own_details(creative_professional):
     assert "Remove my picture" not in html  # nothing to remove yet
 
 
-def test_a_person_edits_their_name_and_language(creative_professional, ana):
+def test_a_person_edits_their_name_and_language_and_the_pages_follow_it(creative_professional, ana):
     response = post(creative_professional, full_name="Ana Pérez Soto", preferred_language="es")
-    assert response.status_code == 302 and response["Location"] == PROFILE_URL
+    assert response.status_code == 302 and response["Location"] == "/es/me/profile/"
+    assert "Su perfil se ha guardado." in creative_professional.get(response["Location"]).content.decode()
     ana.refresh_from_db()
     assert (ana.full_name, ana.preferred_language) == ("Ana Pérez Soto", "es")
     event = AuditEvent.objects.get(action="user.profile_update", object_id=str(ana.pk))

@@ -79,12 +79,20 @@ def test_repeated_failed_sign_ins_are_stopped_even_with_the_right_password(clien
     assert client.get(url("mfa_index")).status_code == 302
 
 
-def test_password_reset_sends_a_link_in_the_users_language(client, amina):
+def test_password_reset_sends_a_link_in_the_users_language_whatever_the_page(client, amina):
+    assert amina.preferred_language == "en"
     response = client.post(url("account_reset_password", "fr"), {"email": amina.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
-    assert "/fr/accounts/password/reset/key/" in mail.outbox[0].body
-    assert "mot de passe" in mail.outbox[0].body.lower()
+    assert "/en/accounts/password/reset/key/" in mail.outbox[0].body
+    assert "password" in mail.outbox[0].body.lower() and "mot de passe" not in mail.outbox[0].body.lower()
+
+
+def test_a_reset_for_an_unknown_address_is_written_in_the_language_of_the_page(client, db, settings):
+    settings.ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+    client.post(url("account_reset_password", "es"), {"email": "nobody@example.org"})
+    (message,) = mail.outbox
+    assert "/es/accounts/signup/" in message.body
 
 
 def test_a_reset_for_an_unknown_address_reveals_nothing(client, db):

@@ -131,6 +131,24 @@ def test_the_city_page_shows_facts_and_history(anonymous, lyon):
     assert "Literature, since 2023" in html
 
 
+@pytest.mark.parametrize(
+    ("language", "population", "designated"),
+    [
+        ("en", "520,774", "Creative city of Literature since 2023"),
+        ("fr", "520\u00a0774", "depuis 2023"),
+        ("es", "520\u00a0774", "desde 2023"),
+    ],
+)
+def test_the_city_page_writes_its_population_as_readers_of_its_language_do(
+    anonymous, lyon, language, population, designated
+):
+    City.objects.filter(pk=lyon.pk).update(population=520774)
+    with translation.override(language):
+        html = anonymous.get(lyon.get_absolute_url()).content.decode()
+    assert f"<dd>{population}</dd>" in html
+    assert designated in html  # a year is not a quantity: no separator
+
+
 def test_contacts_are_never_shown_in_public(anonymous, lyon):
     CityContact.objects.create(
         city=lyon, role=ContactRole.FOCAL_POINT, full_name="Jeanne Secret", email="jeanne.secret@example.org"
@@ -167,7 +185,6 @@ def test_the_country_page_lists_its_cities(anonymous):
 @pytest.mark.parametrize(
     ("name", "kwargs", "query"),
     [
-        ("cities:home", {}, ""),
         ("cities:city_list", {}, ""),
         ("cities:city_list", {}, "?field=music&region=europe_north_america&q=a&sort=-year"),
         ("cities:city_map", {}, ""),
@@ -177,6 +194,7 @@ def test_the_country_page_lists_its_cities(anonymous):
     ],
 )
 def test_pages_use_a_small_constant_number_of_queries(anonymous, django_assert_max_num_queries, name, kwargs, query):
+    # The home page, which also reads the knowledge base, projects, calls and links, has its own bound (test_home.py).
     with django_assert_max_num_queries(10):
         assert anonymous.get(url(name, **kwargs) + query).status_code == 200
 

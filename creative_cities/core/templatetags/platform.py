@@ -9,6 +9,9 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from creative_cities.core import languages
+from creative_cities.core.links import address_in_language
+
 register = template.Library()
 
 # The main navigation's pages, by the names base.html gives them.
@@ -197,23 +200,17 @@ def query_without(context, key: str, value) -> str:
 
 @register.filter
 def language_name(code) -> str:
-    """A language's name in the interface's language ("fr" → "French", "Français", "Francés")."""
-    from django.conf.locale import LANG_INFO
-    from django.utils.translation import gettext
+    """A language's name for running text, in the interface's language ("fr" → "French", "français", "francés")."""
+    return languages.language_name(code)
 
-    info = LANG_INFO.get(str(code))
-    return gettext(info["name"]) if info else str(code)
+
+@register.filter
+def language_label(code) -> str:
+    """A language's name on its own, as in a list ("fr" → "French", "Français", "Francés")."""
+    return languages.language_label(code)
 
 
 @register.filter
 def localise_path(path: str) -> str:
     """A platform path stored in one language (/en/…) in the interface's language."""
-    from django.utils import translation
-
-    target = get_language()
-    source = path.split("/", 2)[1] if path and path.count("/") >= 2 else ""
-    if not path or source == target or source not in dict(settings.LANGUAGES):
-        return path
-    # The path resolves only under its own language's prefix.
-    with translation.override(source):
-        return translate_url(path, target)
+    return address_in_language(path, get_language())

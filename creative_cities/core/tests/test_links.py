@@ -27,3 +27,14 @@ def test_a_page_address_follows_the_prefix_the_platform_is_served_under(lyon):
 
 def test_a_value_is_quoted_as_reverse_quotes_it():
     assert page_url("board:call_detail", "slug", "a b") == "/en/board/a%20b/"
+
+
+def test_an_address_is_given_in_another_language_paths_and_full_addresses_alike():
+    from creative_cities.core.links import address_in_language
+
+    assert address_in_language("/en/cities/lyon/", "fr") == "/fr/cities/lyon/"
+    assert address_in_language("https://cities.example.org/en/accounts/signup/?next=/en/", "es") == (
+        "https://cities.example.org/es/accounts/signup/?next=/en/"
+    )
+    assert address_in_language("https://elsewhere.example.org/about/", "fr") == "https://elsewhere.example.org/about/"
+    assert address_in_language("/api/v1/cities", "fr") == "/api/v1/cities"

@@ -93,3 +93,18 @@ def test_demo_content_tells_nobody(draft, focal_point_lyon_user, coordinator_lit
     services.item_submit(item=draft, by=focal_point_lyon_user)
     services.item_return(item=draft, by=coordinator_literature, comment="Ajoutez les chiffres.")
     assert not Notification.objects.exists()
+
+
+@pytest.mark.parametrize(("language", "prefix"), [("fr", "[Villes créatives] "), ("es", "[Ciudades Creativas] ")])
+def test_the_review_e_mail_is_written_in_the_reviewer_s_language_with_links_in_it(
+    draft, focal_point_lyon_user, coordinator_literature, django_capture_on_commit_callbacks, language, prefix
+):
+    coordinator_literature.preferred_language = language
+    coordinator_literature.save(update_fields=["preferred_language"])
+    mail.outbox.clear()
+    submit(draft, focal_point_lyon_user, django_capture_on_commit_callbacks)
+    (message,) = [m for m in mail.outbox if m.to == [coordinator_literature.email]]
+    assert message.subject.startswith(prefix) and "To review" not in message.subject
+    assert "Des livres dans les bus de nuit" in message.subject
+    links = [word for word in message.body.split() if "://" in word]
+    assert links and all(f"/{language}/" in link and "/en/" not in link for link in links)

@@ -122,6 +122,26 @@ def test_bad_lines_are_named_and_nothing_is_saved(focal_point_lyon):
     assert not KnowledgeItem.objects.exists()
 
 
+def test_partners_sectors_and_figures_are_written_as_a_french_team_writes_them(focal_point_lyon):
+    page = focal_point_lyon.get("/fr/knowledge/new/").content.decode()
+    assert "Secteur public, Secteur privé, Société civile" in page  # not the codes public, private, civil_society
+    data = {**FORM, "figures": "Voyageurs | 4 200,5 | personnes", "partners": "Réseau de transports | secteur public"}
+    assert focal_point_lyon.post("/fr/knowledge/new/", data).status_code == 302
+    item = KnowledgeItem.objects.get(title="Night buses with books")
+    assert item.partners.get().sector == "public"
+    assert str(item.figures.get().value) == "4200.50"
+    edit = focal_point_lyon.get(f"/es/knowledge/{item.slug}/edit/").content.decode()
+    assert "Réseau de transports | Sector público" in edit
+
+
+def test_an_item_says_in_running_text_which_language_it_is_written_in(draft, focal_point_lyon):
+    KnowledgeItem.objects.filter(pk=draft.pk).update(language="nb")
+    page = focal_point_lyon.get(f"/es/knowledge/{draft.slug}/").content.decode()
+    assert "Redactada en noruego (bokmål)." in page
+    page = focal_point_lyon.get(f"/en/knowledge/{draft.slug}/").content.decode()
+    assert "Written in Norwegian (Bokmål)." in page
+
+
 def test_preview_renders_without_saving(focal_point_lyon):
     response = focal_point_lyon.post(
         "/en/knowledge/new/", {**FORM, "body": "## Hello\n\n<script>x</script>", "preview": "1"}

@@ -92,6 +92,23 @@ def test_a_notification_reads_in_the_readers_language_whatever_language_it_was_s
         assert Notification.objects.get().message.startswith("Claire le ha añadido")
 
 
+def test_a_day_in_a_notification_is_written_as_the_reader_writes_days(ana, ibou, django_capture_on_commit_callbacks):
+    from datetime import date
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            people=[ana, ibou],
+            kind="milestone_due",
+            context={"milestone": "Affiches", "project": "Lecturas", "due_on": date(2026, 5, 31)},
+        )
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert "31 de mayo de 2026" in bodies["ana@example.org"]
+    assert "31 mai 2026" in bodies["ibou@example.org"]
+    with translation.override("en"):
+        assert "due on May 31, 2026." in Notification.objects.filter(user=ana).get().message
+
+
 def test_opening_a_notification_marks_it_read_and_goes_to_its_page_in_the_readers_language(
     ana, client, django_capture_on_commit_callbacks
 ):
@@ -147,3 +164,20 @@ def test_the_api_lists_and_marks_the_holders_own_notifications(ana, ibou, client
         "marked": 1
     }
     assert Notification.objects.get(user=ibou).read_at is None
+
+
+def test_an_e_mailed_notification_names_the_platform_and_links_only_to_pages_in_the_readers_language(
+    ana, ibou, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    tell([ana, ibou], django_capture_on_commit_callbacks)
+    messages = {message.to[0]: message for message in mail.outbox}
+    for email, prefix, language in (
+        ("ana@example.org", "[Ciudades Creativas] ", "es"),
+        ("ibou@example.org", "[Villes créatives] ", "fr"),
+    ):
+        message = messages[email]
+        assert message.subject.startswith(prefix) and "Claire" in message.subject
+        assert "added you" not in message.subject  # the subject is translated too
+        links = [word for word in message.body.split() if "://" in word]
+        assert len(links) == 2 and all(f"testserver/{language}/" in link or f"/{language}/" in link for link in links)
