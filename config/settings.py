@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's widget templates, for the form renderer below, which reads templates as pages do.
+    "django.forms",
     "ninja",
     "allauth",
     "allauth.account",
@@ -143,6 +145,11 @@ TEMPLATES = [
         },
     },
 ]
+
+# Labels above fields, hints and errors in place, one column: see core.forms.PlatformFormRenderer.
+FORM_RENDERER = "creative_cities.core.forms.PlatformFormRenderer"
+# The catalogue of the design system (/en/styleguide/): open with DEBUG, or with STYLEGUIDE=true.
+STYLEGUIDE = envbool("STYLEGUIDE", False)
 
 # SQLite in WAL mode by default; PostgreSQL (or anything dj-database-url knows)
 # through DATABASE_URL.

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(ALLAUTH_URLPATTERNS)),
     path("secretariat/audit/", include("creative_cities.audit.urls")),
     path("secretariat/", include("creative_cities.accounts.secretariat_urls")),
+    path("styleguide/", core_views.styleguide, name="styleguide"),
     path("", include("creative_cities.accounts.urls")),
     path("", include("creative_cities.knowledge.urls")),
     path("", include("creative_cities.organisations.urls")),

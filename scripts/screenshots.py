@@ -46,6 +46,8 @@ SCREENS = [
     ("my-roles-coordinator", "/en/me/", "coordinator"),
     ("field-coordinator", "/en/fields/literature/", "coordinator"),
     ("invitation-form", "/en/invitations/new/", "secretariat"),
+    ("styleguide", "/en/styleguide/", None),
+    ("styleguide-list", "/en/styleguide/?example=list", None),
 ]
 WIDTHS = {"360": (360, 740), "1280": (1280, 900)}
 MAX_HEIGHT = 5000  # px: a longer page is cut there (the cooperation page was 29,000)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from creative_cities.board import selectors as board_selectors
+from creative_cities.core.colour import text_colour_on
 from creative_cities.core.csv_export import csv_stream_response
 from creative_cities.core.policies import public, signed_in
 from creative_cities.core.response_cache import cached_response
@@ -71,10 +72,13 @@ def field_colours_css(request):
     """One CSS class per creative field, from the colours the Secretariat sets in the admin.
 
     Served as a stylesheet because the Content Security Policy forbids inline
-    styles; a field added in the admin gets its colour on the map at once.
+    styles; a field added in the admin gets its colour on the map at once. Each class
+    also names the text colour that reads on the field's colour (white or near-black,
+    core.colour.text_colour_on), for tags filled with it.
     """
     rules = [
-        f".f-{field.code} {{ --field-colour: {field.colour}; fill: {field.colour}; }}"
+        f".f-{field.code} {{ --field-colour: {field.colour}; --field-text: {text_colour_on(field.colour)}; "
+        f"fill: {field.colour}; }}"
         for field in selectors.creative_fields()
         if hex_colour_pattern.fullmatch(field.colour)
     ]

@@ -1,6 +1,7 @@
 """Forms shared by the apps."""
 
 from django import forms
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from .uploads import DocumentUploadField, ImageUploadField
@@ -26,3 +27,17 @@ class FileUploadForm(forms.Form):
         if not self.errors and bool(cleaned.get("image")) == bool(cleaned.get("document")):
             raise forms.ValidationError(_("Send one file: an image or a PDF."))
         return cleaned
+
+
+class PlatformFormRenderer(TemplatesSetting):
+    """Every form of the platform, and each field rendered alone, through the shared components.
+
+    ``{{ form }}``, ``{{ form.as_div }}`` (templates/django/forms/div.html points to the same
+    template) and ``{{ form.field.as_field_group }}`` all give one column of fields, each with
+    its label above, then its hint, its error and the input (templates/components/form.html and
+    form_field.html). Set as FORM_RENDERER; TemplatesSetting finds templates as pages do, so the
+    project's templates come first.
+    """
+
+    form_template_name = "components/form.html"
+    field_template_name = "components/form_field.html"

@@ -128,3 +128,10 @@ def assert_accessible(page):
         },
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+def open_menu(page):
+    """On a phone, open the header's menu (navigation and account links); on a wide screen they are in view."""
+    # Below 60em the links wait behind the menu's button (see "Header" in static/css/site.css).
+    if page.viewport_size["width"] < 960 and page.locator("details.site-menu[open]").count() == 0:
+        page.locator("summary.site-menu-button").click()

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from creative_cities.accounts.models import User
 from tests.second_factor import current_code
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, open_menu
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-passphrase-1"
@@ -24,6 +24,7 @@ def amina(page):
 
 def sign_in(page, email, password=PASSWORD):
     page.goto("/en/")
+    open_menu(page)
     page.get_by_role("link", name="Sign in").click()
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)

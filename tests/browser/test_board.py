@@ -17,7 +17,7 @@ from creative_cities.cities.models import City
 from creative_cities.frameworks.models import SdgGoal
 from creative_cities.organisations.services import organisation_create
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, open_menu
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-passphrase-1"
@@ -33,11 +33,12 @@ def sign_in(page, email):
     page.goto("/en/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("form[action*='logout']")).to_have_count(1)
 
 
 def sign_out(page):
+    open_menu(page)
     page.get_by_role("button", name="Sign out").click()
 
 
@@ -124,6 +125,7 @@ def test_lyon_publishes_a_need_on_a_phone_an_organisation_answers_and_becomes_a_
 
     # The acceptance is a link of the cooperation graph, across regions: Lyon (Europe)
     # and Medellín (Latin America), the school's city.
+    open_menu(page)
     page.get_by_role("link", name="Cooperation").click()
     figures = page.get_by_role("table", name="Figures of the network")
     expect(figures.get_by_role("row", name="Links (pairs of cities)")).to_contain_text("1")

@@ -69,7 +69,7 @@ def test_the_home_page_shows_the_network_life_and_searches_the_knowledge_base(pa
     expect(page.get_by_role("link", name="Shared readings")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("searchbox", name="Search the knowledge base").fill("bus de nuit")
-    page.get_by_role("button", name="Search").click()
+    page.locator("main").get_by_role("button", name="Search").click()
     expect(page).to_have_url(re.compile(r"/en/knowledge/\?q=bus\+de\+nuit$"))
 
 
@@ -97,5 +97,5 @@ def test_an_empty_network_says_so_and_the_search_works_without_javascript(no_scr
     no_script_page.goto("/en/")
     expect(no_script_page.get_by_text("No call is open at the moment.")).to_be_visible()
     no_script_page.get_by_role("searchbox", name="Search the knowledge base").fill("music")
-    no_script_page.get_by_role("button", name="Search").click()
+    no_script_page.locator("main").get_by_role("button", name="Search").click()
     expect(no_script_page).to_have_url(re.compile(r"/en/knowledge/\?q=music$"))

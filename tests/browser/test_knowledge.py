@@ -29,7 +29,7 @@ def sign_in(page, email):
     page.goto("/fr/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
 
 
 def sign_out(page):
@@ -111,7 +111,7 @@ def test_the_search_page_works_without_javascript(no_script_page):
     page = no_script_page
     page.goto("/en/knowledge/")
     page.get_by_label("Search", exact=True).fill("Dakar")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("search", name="Search the knowledge base").get_by_role("button", name="Search").click()
     expect(page.get_by_role("link", name=re.compile("Ateliers de cinéma"))).to_be_visible()
     # A facet narrows the results, without JavaScript too.
     page.get_by_role("link", name=re.compile("Good practice")).click()

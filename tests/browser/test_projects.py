@@ -156,7 +156,7 @@ def test_following_and_filtering_work_without_javascript(no_script_page):
     page.goto("/en/projects/")
     page.get_by_label("City (lead or partner)").select_option("dakar")
     page.get_by_label("Pilot initiatives only").check()
-    page.get_by_role("button", name="Show").click()
+    page.get_by_role("button", name="Apply filters").click()
     expect(page.locator("#results-heading")).to_have_text("1 project")
     page.get_by_role("link", name="Lectures partagées").first.click()
     page.get_by_role("button", name="Follow this project").click()

@@ -15,7 +15,7 @@ from creative_cities.accounts.services import role_grant
 from creative_cities.audit.models import AuditEvent
 from tests.second_factor import current_code
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, open_menu
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-passphrase-1"
@@ -47,6 +47,7 @@ def sign_in_as_secretariat(page, people):
     page.get_by_role("button", name="Sign In").click()
     page.get_by_label("Code").fill(current_code(people["secret"]))
     page.get_by_role("button", name="Sign In").click()
+    open_menu(page)  # on a phone, the account links are in the menu
     expect(page.get_by_role("link", name="Secretariat")).to_be_visible()
 
 

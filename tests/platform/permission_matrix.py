@@ -87,6 +87,8 @@ ROUTES = [
     Route("robots_txt", EVERYONE),
     Route("healthz", EVERYONE),
     Route("field_colours_css", EVERYONE),
+    # The design system's catalogue: open only with DEBUG or STYLEGUIDE, which tests leave off.
+    Route("styleguide", frozenset(), deny=404, anonymous=404),
     Route("media", EVERYONE, kwargs=lambda w: {"path": w.media_path}),
     Route("cities:home", EVERYONE),
     Route("cities:city_list", EVERYONE),

@@ -213,7 +213,7 @@ def test_field_colours_come_from_the_database(anonymous):
     CreativeField.objects.filter(code="music").update(colour="#123456")
     response = anonymous.get("/field-colours.css")
     assert response["Content-Type"].startswith("text/css")
-    assert ".f-music { --field-colour: #123456; fill: #123456; }" in response.content.decode()
+    assert ".f-music { --field-colour: #123456; --field-text: #ffffff; fill: #123456; }" in response.content.decode()
 
 
 def test_country_codes_are_accepted_in_lower_case(anonymous):

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 def test_the_network_page_names_its_hubs_in_the_picture_and_its_communities_in_the_legend(anonymous, linked):
     html = anonymous.get(reverse("cooperation:network")).content.decode()
-    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    svg = html.split("<main", 1)[1].split("<svg", 1)[1].split("</svg>", 1)[0]
     assert ">Dakar</text>" in svg.split('class="lb lb-wide"', 1)[1]
     assert 'class="disc cm1"' in svg and ">1</text>" in svg
     legend = html.split('class="graph-legend"', 1)[1].split("</ol>", 1)[0]

@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, get_script_prefix, reverse, translate_url
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from creative_cities.core import languages
@@ -31,6 +32,7 @@ NAV_PAGES = {
     "profile": "accounts:profile",
     "secretariat": "secretariat:home",
     "logout": "account_logout",
+    "review_queue": "knowledge:review_queue",
     "field_colours": "field_colours_css",
 }
 
@@ -79,6 +81,71 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+def absolute(path: str) -> str:
+    """A path of the platform as a full address at its public name (SITE_URL)."""
+    if not path.startswith("/") or path.startswith("//"):
+        return path
+    return settings.SITE_URL.rstrip("/") + path
+
+
+@register.filter(name="absolute_url")
+def absolute_url(value) -> str:
+    """``/en/cities/`` → ``https://cities.example.org/en/cities/``; full addresses are left as they are."""
+    return absolute(str(value).strip())
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """The page's own full address: its path, and of its query only the page number of a list."""
+    request = context["request"]
+    page = request.GET.get("page", "")
+    suffix = f"?page={page}" if page.isdigit() and page != "1" else ""
+    return absolute(request.path + suffix)
+
+
+@register.simple_tag(takes_context=True)
+def language_neutral_url(context) -> str:
+    """The page without its language prefix: the platform answers it in the visitor's language (hreflang x-default)."""
+    path = context["request"].path
+    prefix, _slash, rest = path.lstrip("/").partition("/")
+    if prefix in dict(settings.LANGUAGES):
+        path = "/" + rest
+    return absolute(path)
+
+
+OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES"}
+
+
+@register.filter
+def og_locale(code) -> str:
+    """The Open Graph locale of an interface language (``fr`` → ``fr_FR``)."""
+    return OG_LOCALES.get(str(code), str(code))
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name: str):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context) -> str:
+        # The nodes escaped what they printed; stripping the spaces around keeps it safe.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture as name %}…{% endcapture %}``: what the content renders to, kept in ``name``.
+
+    base.html uses it to write a page's title block once and show it in <title> and og:title.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
 
 
 @register.simple_tag(takes_context=True)
