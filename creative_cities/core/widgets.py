@@ -12,6 +12,9 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.choices import BaseChoiceIterator
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from .text import fold
 
 
 class Choices(BaseChoiceIterator):
@@ -35,8 +38,9 @@ class Choices(BaseChoiceIterator):
         return self
 
 
-def _option(value, label, selected: bool) -> str:
-    return f'<option value="{escape(str(value))}"{" selected" if selected else ""}>{escape(str(label))}</option>'
+def _option(value, label, selected: bool, hint: str = "") -> str:
+    data = f' data-hint="{escape(hint)}"' if hint else ""
+    return f'<option value="{escape(str(value))}"{" selected" if selected else ""}{data}>{escape(str(label))}</option>'
 
 
 class FastSelect(forms.Select):
@@ -96,3 +100,108 @@ class FastTextInput(forms.TextInput):
 class FastCheckboxInput(forms.CheckboxInput):
     def render(self, name, value, attrs=None, renderer=None):
         return _input(self, name, value, attrs, {"checked": True} if self.check_test(value) else {})
+
+
+class Picker(FastSelect):
+    """A long choice (cities, organisations, SDG targets): a native select that static/js/picker.js
+    turns into a searchable combobox, with the chosen values as removable chips.
+
+    Without JavaScript it stays a select: options grouped (``group``), a hint on how to choose,
+    the browser's type-to-find. ``group(obj)`` names an option's group and ``describe(obj)`` gives
+    the words shown under it and searched with it (a city's country and field); ``obj`` is the
+    model instance of a ModelChoiceField's option, else the option's value. Groups are sorted by
+    name unless ``sort_groups`` is false (SDG goals keep their numbers' order); choices already
+    given as groups are kept as they are. Options are written in one loop, as FastSelect's.
+    """
+
+    # The combobox's own words, given to the script as data attributes in the page's language.
+    texts = {
+        "remove": _("Remove %(name)s"),
+        "chosen": _("%(name)s chosen"),
+        "removed": _("%(name)s removed"),
+        "one": _("1 result"),
+        "many": _("%(count)s results"),
+        "none": _("No result"),
+        "hint": _("Type a few letters, then choose with the arrow keys and Enter, or click."),
+    }
+    native_hint = _("Type the first letters of a name to go to it.")
+    native_hint_multiple = _(
+        "To choose several, hold Ctrl (⌘ on a Mac) while you click; type the first letters of a name to go to it."
+    )
+
+    def __init__(self, attrs=None, choices=(), *, group=None, describe=None, sort_groups: bool = True):
+        super().__init__(attrs, choices)
+        self.group, self.describe, self.sort_groups = group, describe, sort_groups
+
+    def _grouped(self):
+        """[(group label or None, [(value, label, hint), ...]), ...]: ungrouped options first, groups by name."""
+        loose, groups = [], {}
+        for value, label in self.choices:
+            if isinstance(label, (list, tuple)):
+                groups.setdefault(str(value), []).extend(self._option(v, text) for v, text in label)
+                continue
+            obj = getattr(value, "instance", value)
+            name = self.group(obj) if self.group and value not in (None, "") else None
+            (groups.setdefault(str(name), []) if name else loose).append(self._option(value, label))
+        ordered = list(groups.items())
+        if self.group and self.sort_groups:
+            ordered.sort(key=lambda pair: fold(pair[0]))
+        return [(None, loose), *ordered]
+
+    def _option(self, value, label):
+        obj = getattr(value, "instance", value)
+        hint = self.describe(obj) if self.describe and value not in (None, "") else ""
+        return ("" if value is None else str(value), str(label), hint or "")
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        hint_id = f"{attrs.get('id', name)}_pickerhint"
+        attrs["aria-describedby"] = " ".join(filter(None, [attrs.get("aria-describedby"), hint_id]))
+        if self.allow_multiple_selected:
+            attrs.update({"multiple": True, "size": attrs.get("size", 10)})
+        wanted, found = set(self.format_value(value)), False
+        parts = [f"<select{flatatt({'name': name, **attrs, 'data-picker-select': True})}>"]
+        for group, options in self._grouped():
+            if group is not None:
+                parts.append(f'<optgroup label="{escape(group)}">')
+            for option_value, label, hint in options:
+                selected = (not found or self.allow_multiple_selected) and option_value in wanted
+                found = found or selected
+                parts.append(_option(option_value, label, selected, hint))
+            if group is not None:
+                parts.append("</optgroup>")
+        parts.append("</select>")
+        texts = {f"data-text-{key}": str(text) for key, text in self.texts.items()}
+        native = self.native_hint_multiple if self.allow_multiple_selected else self.native_hint
+        return SafeString(
+            f'<div class="picker"{flatatt({"data-picker": True, **texts})}>'
+            f'<p class="picker-hint" id="{escape(hint_id)}">{escape(str(native))}</p>'
+            f"{''.join(parts)}</div>"
+        )
+
+
+class PickerMultiple(Picker, forms.SelectMultiple):
+    """Several choices from a long list: see Picker."""
+
+    allow_multiple_selected = True
+
+
+class RevealingRadioSelect(forms.RadioSelect):
+    """Radio buttons some of whose choices need another field: a role that takes a city or a field.
+
+    ``reveals`` maps a choice's value to what it needs ("city", "field"), written on its radio as
+    ``data-reveals``; the field needed carries ``data-revealed-by`` on its input. The stylesheet
+    (site.css, "Fields revealed by a choice") shows such a field only while a radio that needs it
+    is checked, with ``:has()``, so it works without JavaScript; browsers without ``:has()`` show
+    every field, and their labels say which roles they are for.
+    """
+
+    def __init__(self, attrs=None, choices=(), *, reveals: dict | None = None):
+        super().__init__(attrs, choices)
+        self.reveals = reveals or {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if needs := self.reveals.get(str(value)):
+            option["attrs"]["data-reveals"] = needs
+        return option

@@ -9,8 +9,10 @@ from django.utils import translation
 from django.utils.formats import sanitize_separators
 from django.utils.translation import gettext_lazy as _
 
+from creative_cities.cities.pickers import city_picker
 from creative_cities.core.languages import writing_language_choices
 from creative_cities.core.text import fold
+from creative_cities.core.widgets import Picker, PickerMultiple
 
 from .choices import ItemKind, PartnerSector
 
@@ -56,7 +58,9 @@ class ItemForm(forms.Form):
         help_text=_("Markdown: ## heading, **bold**, *italic*, - list, [link](https://…)."),
     )
     language = forms.ChoiceField(label=_("Written in"), choices=writing_language_choices)
-    cities = forms.ModelMultipleChoiceField(label=_("Cities"), queryset=None, required=False)
+    cities = forms.ModelMultipleChoiceField(
+        label=_("Cities"), queryset=None, required=False, widget=city_picker(multiple=True)
+    )
     fields = forms.ModelMultipleChoiceField(
         label=_("Creative fields"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -66,8 +70,16 @@ class ItemForm(forms.Form):
     areas = forms.ModelMultipleChoiceField(
         label=_("Areas of action"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
-    sdg_goals = forms.ModelMultipleChoiceField(label=_("Sustainable Development Goals"), queryset=None, required=False)
-    sdg_targets = forms.ModelMultipleChoiceField(label=_("SDG targets"), queryset=None, required=False)
+    sdg_goals = forms.ModelMultipleChoiceField(
+        label=_("Sustainable Development Goals"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    sdg_targets = forms.ModelMultipleChoiceField(
+        label=_("SDG targets"),
+        queryset=None,
+        required=False,
+        # Grouped by goal, in the goals' order; "4.7" or words of the target find it.
+        widget=PickerMultiple(group=lambda target: str(target.goal), sort_groups=False),
+    )
     keywords = forms.CharField(label=_("Keywords"), required=False, max_length=500, help_text=_("Separated by commas."))
     start_year = forms.IntegerField(label=_("From (year)"), required=False, min_value=1900, max_value=2100)
     end_year = forms.IntegerField(label=_("Until (year)"), required=False, min_value=1900, max_value=2100)
@@ -95,7 +107,10 @@ class ItemForm(forms.Form):
         help_text=_("One per line: address | title."),
     )
     adapted_from = forms.ModelChoiceField(
-        label=_("Adapted from another city's practice"), queryset=None, required=False
+        label=_("Adapted from another city's practice"),
+        queryset=None,
+        required=False,
+        widget=Picker(group=lambda item: item.owner_city.name if item.owner_city_id else None),
     )
     looking_for_partners = forms.BooleanField(
         label=_("We are looking for partners"),

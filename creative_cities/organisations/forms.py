@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities.choices import CityStatus
 from creative_cities.cities.models import City, Country
+from creative_cities.cities.pickers import city_picker
 from creative_cities.core.widgets import FastSelect
 
 from .choices import MemberRole, Sector
@@ -20,7 +21,7 @@ class OrganisationForm(forms.ModelForm):
         widgets = {
             "sector": forms.RadioSelect,
             "country": FastSelect,
-            "member_city": FastSelect,
+            "member_city": city_picker(),
             "description": forms.Textarea(attrs={"rows": 8}),
         }
         help_texts = {
@@ -32,7 +33,9 @@ class OrganisationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = Sector.choices
         self.fields["country"].queryset = Country.objects.order_by("name_en")
-        self.fields["member_city"].queryset = City.objects.filter(status=CityStatus.MEMBER).order_by("name")
+        self.fields["member_city"].queryset = (
+            City.objects.filter(status=CityStatus.MEMBER).select_related("country", "field").order_by("name")
+        )
         self.fields["member_city"].required = False
 
     def clean(self):

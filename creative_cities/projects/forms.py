@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities.models import City
 from creative_cities.core.languages import writing_language_choices
-from creative_cities.core.widgets import Choices, DateInput, FastCheckboxInput, FastSelect, FastTextInput
+from creative_cities.core.widgets import Choices, DateInput, FastCheckboxInput, FastSelect, FastTextInput, Picker
 
 from .choices import STATUS_MOVES, MilestoneStatus, PartnerRole, ProjectStatus
 from .parties import party_from_key
@@ -146,7 +146,7 @@ class ProjectFilterForm(forms.Form):
 
 
 class PartnerAddForm(forms.Form):
-    party = forms.ChoiceField(label=_("City or organisation"), widget=FastSelect)
+    party = forms.ChoiceField(label=_("City or organisation"), widget=Picker)
     role = forms.ChoiceField(label=_("Role"), choices=PARTNER_ROLES, initial=PartnerRole.PARTNER)
     contribution = forms.CharField(label=_("What they bring"), required=False, max_length=500)
     joined_on = forms.DateField(
