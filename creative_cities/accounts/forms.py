@@ -4,7 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from creative_cities.cities.pickers import city_picker
 from creative_cities.core.uploads import ImageUploadField
+from creative_cities.core.widgets import RevealingRadioSelect
 
 from .adapter import interface_language, invitation_followed
 from .choices import CITY_ROLES, FIELD_ROLES, TOKEN_LIFETIMES, Language, RoleKind, TokenScope
@@ -65,15 +67,49 @@ class AccountDeleteForm(forms.Form):
         return password
 
 
+CITY_HINT = _("For city focal points and city team members only.")
+FIELD_HINT = _("For subnetwork coordinators and deputies only.")
+
+
+def role_needs(kind: str, *, city_given: bool = False) -> str:
+    """What a role needs beside it on a form: "field", "city" (unless the choice names it) or nothing."""
+    if kind in FIELD_ROLES:
+        return "field"
+    return "city" if kind in CITY_ROLES and not city_given else ""
+
+
+def refuse_scope_not_taken(form: forms.Form, *, kind: str, city, field, city_needed: bool) -> None:
+    """Adds to ``form`` an error for a field, or a city, given with a role that takes none.
+
+    ``city_needed``: whether the city comes from this form's city field (a city role whose
+    choice does not name its city already).
+    """
+    if kind not in FIELD_ROLES and field is not None:
+        form.add_error("field", _("Only subnetwork coordinators and deputies have a creative field: leave it empty."))
+    if not city_needed and city is not None:
+        form.add_error("city", _("Only city focal points and city team members have a city: leave it empty."))
+
+
 class InvitationForm(forms.Form):
-    """Who to invite to which role. The choices are those the inviting person may give."""
+    """Who to invite to which role. The choices are those the inviting person may give.
+
+    The roles are radio buttons: the creative field is shown for subnetwork roles only and the
+    city for city roles only (RevealingRadioSelect); a field or city sent for a role that takes
+    none is refused, so that nobody is invited to something other than what they see.
+    """
 
     email = forms.EmailField(label=_("E-mail address of the person invited"))
-    role = forms.ChoiceField(label=_("Role"))
-    field = forms.ChoiceField(label=_("Creative field (subnetwork roles)"), required=False)
+    role = forms.ChoiceField(label=_("Role"), widget=RevealingRadioSelect)
+    city = forms.ChoiceField(
+        label=_("City (city roles)"), required=False, widget=city_picker(by_key={}), help_text=CITY_HINT
+    )
+    field = forms.ChoiceField(
+        label=_("Creative field (subnetwork roles)"),
+        required=False,
+        widget=forms.Select(attrs={"data-revealed-by": "field"}),
+        help_text=FIELD_HINT,
+    )
     language = forms.ChoiceField(label=_("Language of the invitation"), choices=Language.choices)
-
-    city = forms.ChoiceField(label=_("City (city roles)"), required=False)
 
     def __init__(self, *args, allowed: list[tuple[str, object]], fields, cities=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,6 +119,8 @@ class InvitationForm(forms.Form):
             del self.fields["city"]
         else:
             self.fields["city"].choices = [("", "—")] + [(c.slug, c.name) for c in cities]
+            self.fields["city"].widget = city_picker(by_key=self._cities)
+            self.fields["city"].widget.attrs["data-revealed-by"] = "city"
         labels = dict(RoleKind.choices)
         # One choice per role and city: a focal point sees "City team member · Lyon" only.
         self.allowed = {f"{kind}:{city.pk if city else ''}": (kind, city) for kind, city in allowed}
@@ -90,19 +128,28 @@ class InvitationForm(forms.Form):
             (value, f"{labels[kind]} · {city.name}" if city else labels[kind])
             for value, (kind, city) in self.allowed.items()
         ]
+        self.fields["role"].widget.reveals = {
+            value: role_needs(kind, city_given=city is not None) for value, (kind, city) in self.allowed.items()
+        }
         self.fields["field"].choices = [("", "—")] + [(f.code, f.name) for f in fields]
         self._fields = {f.code: f for f in fields}
 
     def clean(self):
         cleaned = super().clean()
         kind, city = self.allowed.get(cleaned.get("role"), (None, None))
-        city = city or self._cities.get(cleaned.get("city") or "")
-        cleaned["kind"], cleaned["city"] = kind, city
+        chosen_city = self._cities.get(cleaned.get("city") or "")
         cleaned["creative_field"] = self._fields.get(cleaned.get("field") or "")
-        if kind in FIELD_ROLES and cleaned["creative_field"] is None:
+        cleaned["kind"], cleaned["city"] = kind, city or chosen_city
+        if kind is None:
+            return cleaned
+        needs = role_needs(kind, city_given=city is not None)
+        if needs == "field" and cleaned["creative_field"] is None:
             self.add_error("field", _("This role belongs to a creative field."))
-        if kind in CITY_ROLES and city is None:
-            self.add_error("role", _("Choose the city with the role."))
+        if needs == "city" and chosen_city is None:
+            self.add_error("city", _("Choose the city with the role."))
+        refuse_scope_not_taken(
+            self, kind=kind, city=chosen_city, field=cleaned["creative_field"], city_needed=needs == "city"
+        )
         return cleaned
 
 

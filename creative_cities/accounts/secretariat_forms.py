@@ -5,9 +5,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities import selectors as city_selectors
-from creative_cities.core.widgets import DateInput
+from creative_cities.cities.pickers import city_picker
+from creative_cities.core.widgets import DateInput, RevealingRadioSelect
 
-from .choices import CITY_ROLES, FIELD_ROLES, RoleKind
+from .choices import RoleKind
+from .forms import CITY_HINT, FIELD_HINT, refuse_scope_not_taken, role_needs
 from .models import Role
 from .selectors import today
 
@@ -18,7 +20,12 @@ def _city_choice(label, *, members_only: bool = False, by_slug: bool = False) ->
     """Cities by name; the list's filters name them by slug, which reads well in a shared address."""
     cities = city_selectors.city_list() if members_only else city_selectors.city_list(status="all")
     return forms.ModelChoiceField(
-        label=label, queryset=cities, to_field_name="slug" if by_slug else None, required=False, empty_label="—"
+        label=label,
+        queryset=cities,
+        to_field_name="slug" if by_slug else None,
+        required=False,
+        empty_label="—",
+        widget=city_picker(),
     )
 
 
@@ -74,10 +81,15 @@ class UserFilterForm(SecretariatForm):
 
 
 class RoleGrantForm(SecretariatForm):
-    """Give a role. The city and field choices are both shown (the page works without
-    scripts); only the one the role needs is kept, and the service checks it is there."""
+    """Give a role. The city is shown for city roles and the field for subnetwork roles
+    (RevealingRadioSelect, without scripts); one given to a role that takes none is refused,
+    and the service checks that the one needed is there."""
 
-    kind = forms.ChoiceField(label=_("Role"), choices=RoleKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Role"),
+        choices=RoleKind.choices,
+        widget=RevealingRadioSelect(reveals={kind: role_needs(kind) for kind in RoleKind.values}),
+    )
     starts_on = forms.DateField(label=_("From"), widget=DateInput)
     ends_on = forms.DateField(
         label=_("Until (optional)"),
@@ -93,16 +105,24 @@ class RoleGrantForm(SecretariatForm):
         kwargs.setdefault("initial", {"starts_on": today()})
         super().__init__(*args, **kwargs)
         self.fields["city"] = _city_choice(_("City (city roles)"))
+        self.fields["city"].help_text = CITY_HINT
+        self.fields["city"].widget.attrs["data-revealed-by"] = "city"
         self.fields["field"] = _field_choice(_("Creative field (subnetwork roles)"))
+        self.fields["field"].help_text = FIELD_HINT
+        self.fields["field"].widget.attrs["data-revealed-by"] = "field"
         self.order_fields(["kind", "city", "field", "starts_on", "ends_on"])
 
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind")
-        if kind not in CITY_ROLES:
-            cleaned["city"] = None
-        if kind not in FIELD_ROLES:
-            cleaned["field"] = None
+        if kind:
+            refuse_scope_not_taken(
+                self,
+                kind=kind,
+                city=cleaned.get("city"),
+                field=cleaned.get("field"),
+                city_needed=role_needs(kind) == "city",
+            )
         return cleaned
 
 

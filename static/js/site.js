@@ -33,6 +33,22 @@
     summary.focus();
   }
 
+  // A role's city or field hidden when another role is checked (RevealingRadioSelect): emptied,
+  // so that what is sent is what is seen.
+  document.addEventListener("change", function (event) {
+    var radio = event.target;
+    if (!radio.form || !radio.matches("input[type=radio][name]") || !radio.form.querySelector("[data-reveals]")) {
+      return;
+    }
+    var needs = radio.getAttribute("data-reveals") || "";
+    radio.form.querySelectorAll("[data-revealed-by]").forEach(function (control) {
+      if (control.getAttribute("data-revealed-by") !== needs && control.value !== "") {
+        control.value = "";
+        control.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+  });
+
   // "Copy the link" of the share links: copied, and said so.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-copy-link]");
