@@ -135,3 +135,30 @@ def test_an_invitation_keeps_the_language_it_was_sent_in(focal_point_lyon, lyon,
 def test_the_invitation_form_offers_the_language_of_the_page(focal_point_lyon):
     html = focal_point_lyon.get("/fr/invitations/new/").content.decode()
     assert '<option value="fr" selected>Français</option>' in html
+
+
+def test_a_field_given_with_a_role_that_takes_none_is_refused(secretariat):
+    response = invite(secretariat, email="expert@example.org", role=f"{RoleKind.EXPERT}:", field="music")
+    assert response.status_code == 200
+    assert "Only subnetwork coordinators and deputies have a creative field: leave it empty." in (
+        response.content.decode()
+    )
+    assert not Invitation.objects.exists()
+
+
+def test_a_city_given_with_a_role_that_takes_none_is_refused(secretariat, lyon):
+    response = invite(secretariat, email="expert@example.org", role=f"{RoleKind.EXPERT}:", city=lyon.slug)
+    assert response.status_code == 200
+    assert response.context["form"].errors["city"] == [
+        "Only city focal points and city team members have a city: leave it empty."
+    ]
+    assert not Invitation.objects.exists()
+
+
+def test_each_role_says_which_of_city_and_field_it_reveals(secretariat):
+    html = secretariat.get("/en/invitations/new/").content.decode()
+    assert f'value="{RoleKind.COORDINATOR}:"' in html
+    assert re.search(rf'value="{RoleKind.COORDINATOR}:"[^>]*data-reveals="field"', html)
+    assert re.search(rf'value="{RoleKind.FOCAL_POINT}:"[^>]*data-reveals="city"', html)
+    assert not re.search(rf'value="{RoleKind.EXPERT}:"[^>]*data-reveals', html)
+    assert 'data-revealed-by="city"' in html and 'data-revealed-by="field"' in html

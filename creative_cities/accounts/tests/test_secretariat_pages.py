@@ -3,6 +3,7 @@ changes made from a person's page (roles, focal point, deactivation, tokens), ea
 
 import csv
 import io
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -205,13 +206,34 @@ def test_the_secretariat_gives_a_role_which_is_written_and_audited(secretariat, 
     assert event.actor == secretariat_user and event.after["kind"] == RoleKind.STEERING_GROUP
 
 
-def test_a_subnetwork_coordinator_serves_two_years_by_default(secretariat, helene, lyon, dakar):
+def test_a_subnetwork_coordinator_serves_two_years_by_default(secretariat, helene, lyon):
     secretariat.post(
-        f"{detail(helene)}roles/",
-        {"kind": RoleKind.COORDINATOR, "field": lyon.field.pk, "city": dakar.pk, "starts_on": "2026-03-01"},
+        f"{detail(helene)}roles/", {"kind": RoleKind.COORDINATOR, "field": lyon.field.pk, "starts_on": "2026-03-01"}
     )
     role = Role.objects.get(user=helene)
     assert (role.field, role.city, role.ends_on) == (lyon.field, None, date(2028, 3, 1))
+
+
+def test_a_city_given_with_a_role_that_takes_none_is_refused(secretariat, helene, lyon, dakar):
+    response = secretariat.post(
+        f"{detail(helene)}roles/",
+        {"kind": RoleKind.COORDINATOR, "field": lyon.field.pk, "city": dakar.pk, "starts_on": "2026-03-01"},
+    )
+    assert response.context["grant_form"].errors["city"] == [
+        "Only city focal points and city team members have a city: leave it empty."
+    ]
+    assert not Role.objects.filter(user=helene).exists()
+
+
+def test_a_field_given_with_a_city_role_is_refused(secretariat, helene, lyon):
+    response = secretariat.post(
+        f"{detail(helene)}roles/",
+        {"kind": RoleKind.CITY_TEAM, "field": lyon.field.pk, "city": lyon.pk, "starts_on": "2026-03-01"},
+    )
+    assert response.context["grant_form"].errors["field"] == [
+        "Only subnetwork coordinators and deputies have a creative field: leave it empty."
+    ]
+    assert not Role.objects.filter(user=helene).exists()
 
 
 def test_a_term_begun_on_29_february_ends_on_28_february(helene, lyon):
@@ -239,7 +261,7 @@ def test_an_invalid_role_writes_nothing_and_says_why_keeping_what_was_typed(secr
     assert form.errors[field] == [message]
     html = response.content.decode()
     assert message in html and 'value="2026-01-05"' in html
-    assert f'<option value="{post["kind"]}" selected>' in html
+    assert re.search(rf'<input type="radio" name="kind" value="{post["kind"]}"[^>]*\bchecked', html)
     assert not Role.objects.filter(user=helene).exists()
     assert AuditEvent.objects.count() == events
 
