@@ -67,7 +67,7 @@ def test_the_secretariat_finds_a_person_and_gives_them_a_role(page, people, lyon
     assert_accessible(page)
 
     # A subnetwork role without its field: refused, said beside the field, nothing written.
-    page.get_by_label("Role", exact=True).select_option(label="Subnetwork coordinator")
+    page.get_by_role("radio", name="Subnetwork coordinator", exact=True).check()
     page.get_by_label("From", exact=True).fill("2026-03-01")
     page.get_by_role("button", name="Give the role").click()
     expect(page.locator("#id_field_error")).to_have_text("This role belongs to a creative field.")
