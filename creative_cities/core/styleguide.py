@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import charts, design_tokens
-from .widgets import FastCheckboxInput, FastSelect, FastTextInput
+from .widgets import FastCheckboxInput, FastSelect, FastTextInput, Picker, PickerMultiple
 
 FIELD_CHOICES = [
     ("crafts_folk_art", gettext_lazy("Crafts and Folk Art")),
@@ -55,6 +55,41 @@ class SampleForm(forms.Form):
         label=gettext_lazy("Looking for partners"),
         required=False,
         help_text=gettext_lazy("Other cities may then write to your focal point."),
+    )
+
+
+# A few cities as the pickers show them: (value, name, country, field).
+SAMPLE_CITIES = [
+    ("bogota", "Bogotá", "Colombia", gettext_lazy("Music")),
+    ("dakar", "Dakar", "Senegal", gettext_lazy("Media Arts")),
+    ("lyon", "Lyon", "France", gettext_lazy("Media Arts")),
+    ("medellin", "Medellín", "Colombia", gettext_lazy("Music")),
+    ("saint-etienne", "Saint-Étienne", "France", gettext_lazy("Design")),
+]
+_CITY = {value: (country, field) for value, _name, country, field in SAMPLE_CITIES}
+
+
+def _city_group(value) -> str:
+    return _CITY[value][0]
+
+
+def _city_detail(value) -> str:
+    return f"{_CITY[value][0]} · {_CITY[value][1]}"
+
+
+class SamplePickerForm(forms.Form):
+    """Long choices: several cities, or one (core.widgets.PickerMultiple and Picker)."""
+
+    cities = forms.MultipleChoiceField(
+        label=gettext_lazy("Cities"),
+        choices=[(value, name) for value, name, _country, _field in SAMPLE_CITIES],
+        widget=PickerMultiple(group=_city_group, describe=_city_detail),
+    )
+    member_city = forms.ChoiceField(
+        label=gettext_lazy("Member city"),
+        required=False,
+        choices=[("", "—"), *[(value, name) for value, name, _country, _field in SAMPLE_CITIES]],
+        widget=Picker(group=_city_group, describe=_city_detail),
     )
 
 
@@ -109,6 +144,7 @@ def context() -> dict:
         "field_choices": FIELD_CHOICES,
         "share_card": static("brand/share-card.png"),
         "sample_form": sample,
+        "picker_form": SamplePickerForm(initial={"cities": ["lyon"]}, auto_id="picker_%s"),
         "refused_form": refused,
         "filter_form": filters,
         "page": Paginator(range(1, 241), 20).get_page(5),
