@@ -59,6 +59,7 @@ def items_documents(object_ids: list[int]) -> dict[int, list]:
 
 def _documents(item: KnowledgeItem, url: str) -> list:
     from creative_cities.search.providers import DocumentData
+    from creative_cities.search.snippets import UNSHOWN
 
     facets = _facets(item)
     places = " ".join(
@@ -73,7 +74,9 @@ def _documents(item: KnowledgeItem, url: str) -> list:
             language=language,
             title=title,
             url=url,
-            text=_text(title, summary, markdown_to_text(body), markdown_to_text(results), keywords, places),
+            text=_text(title, summary, markdown_to_text(body), markdown_to_text(results))
+            + f"\n{UNSHOWN}\n"
+            + _text(keywords, places),
             published_at=item.published_at,
             facets=facets,
         )

@@ -16,6 +16,10 @@ from django.utils.safestring import SafeString, mark_safe
 from unidecode import unidecode
 
 WINDOW = 200
+# What follows this mark in a document's text is searched but never shown in an extract: the
+# names, countries (in three languages) and keywords that providers add so that they are found.
+# An invisible separator: neither a space nor a letter, so it splits no word and makes none.
+UNSHOWN = "\u2063"
 MAX_MATCHES = 100  # enough to find the best window; common words can match hundreds of times
 # Rough endings to drop so that "festivals" also marks "festival", as stemming found it.
 SUFFIXES = ("ations", "ation", "ements", "ement", "ciones", "cion", "ings", "ing", "ies", "es", "ed", "s", "e")
@@ -52,7 +56,7 @@ def _pattern(tokens: tuple[str, ...]) -> re.Pattern:
 
 def snippet(text: str, tokens: list[str], *, window: int = WINDOW) -> SafeString:
     """About ``window`` characters of ``text`` around the most query words, escaped, words in <mark>."""
-    text = " ".join(text.split())
+    text = " ".join(text.split(UNSHOWN, 1)[0].split())
     matches = []
     if tokens:
         found = _pattern(tuple(tokens)).finditer(text)

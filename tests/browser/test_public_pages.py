@@ -121,17 +121,6 @@ def test_pages_work_without_javascript(no_script_page):
     expect(page.locator(".map-controls")).to_be_hidden()
 
 
-@pytest.mark.parametrize(
-    "path",
-    ["/en/", "/en/cities/", "/en/map/", "/en/cities/lyon/", "/es/fields/music/", "/fr/countries/", "/en/fields/"],
-)
-def test_pages_fit_a_360_pixel_wide_phone(phone_page, path):
-    phone_page.goto(path)
-    overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
-    assert_accessible(phone_page)
-
-
 def test_with_javascript_the_directory_updates_in_place_and_keeps_a_shareable_address(page):
     page.goto("/en/cities/")
     page.evaluate("window.stillTheSamePage = true")

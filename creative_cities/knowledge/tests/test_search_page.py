@@ -138,3 +138,12 @@ def test_a_facet_with_many_values_shows_the_first_and_the_rest_behind_show_all(a
     opened = anonymous.get("/en/knowledge/", {"within": "cities", "country": "SN"}).content.decode()
     country = opened[opened.index('id="facet-country"') :]
     assert country.index("Senegal") > country.index("<details open>")
+
+
+def test_a_practice_found_by_its_city_s_country_shows_its_own_text_not_the_country_s_names(anonymous, indexed):
+    indexed[0].cities.add(City.objects.get(slug="lyon"))
+    services.index_objects("knowledge", [indexed[0].pk])
+    page = _results(anonymous.get("/en/knowledge/", {"q": "Francia", "within": "items"}))
+    assert "Books on the night buses" in page  # found by the country's Spanish name
+    assert "Readings aloud for passengers" in page  # its extract is its own text
+    assert "<mark>Francia</mark>" not in page and "France France Francia" not in page

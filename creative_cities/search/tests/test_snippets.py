@@ -3,7 +3,7 @@
 import pytest
 
 from creative_cities.search.selectors import search
-from creative_cities.search.snippets import snippet
+from creative_cities.search.snippets import UNSHOWN, snippet
 
 
 def test_html_in_a_text_is_shown_as_text_and_matches_are_marked(lexical_only, indexed):
@@ -41,3 +41,10 @@ def test_a_text_without_the_words_shows_its_opening():
 
 def test_plural_queries_mark_the_singular():
     assert "<mark>festival</mark>" in snippet("A festival of music", ["festivals"])
+
+
+def test_what_follows_the_unshown_mark_is_never_in_an_extract():
+    text = f"A community music school for young people.\n{UNSHOWN}\nColombia Colombie Colombia music"
+    extract = snippet(text, ["colombia"])
+    assert "Colombi" not in extract and extract.startswith("A community music school")
+    assert "<mark>music</mark>" in snippet(text, ["music"])
