@@ -118,9 +118,10 @@ class InvitationForm(forms.Form):
         if cities is None:
             del self.fields["city"]
         else:
-            self.fields["city"].choices = [("", "—")] + [(c.slug, c.name) for c in cities]
+            # The widget first: setting the field's choices gives them to its widget.
             self.fields["city"].widget = city_picker(by_key=self._cities)
             self.fields["city"].widget.attrs["data-revealed-by"] = "city"
+            self.fields["city"].choices = [("", "—")] + [(c.slug, c.name) for c in cities]
         labels = dict(RoleKind.choices)
         # One choice per role and city: a focal point sees "City team member · Lyon" only.
         self.allowed = {f"{kind}:{city.pk if city else ''}": (kind, city) for kind, city in allowed}

@@ -162,3 +162,12 @@ def test_each_role_says_which_of_city_and_field_it_reveals(secretariat):
     assert re.search(rf'value="{RoleKind.FOCAL_POINT}:"[^>]*data-reveals="city"', html)
     assert not re.search(rf'value="{RoleKind.EXPERT}:"[^>]*data-reveals', html)
     assert 'data-revealed-by="city"' in html and 'data-revealed-by="field"' in html
+
+
+def test_the_secretariat_chooses_the_city_among_cities_grouped_by_country(secretariat, lyon):
+    html = secretariat.get("/en/invitations/new/").content.decode()
+    france = html[html.index(f'<optgroup label="{lyon.country.name}">') :]
+    assert (
+        f'<option value="lyon" data-hint="{lyon.country.name} · {lyon.field.name}">Lyon</option>'
+        in (france[: france.index("</optgroup>")])
+    )
