@@ -49,7 +49,7 @@ class RequireMFAMiddleware:
     Decided in ``process_view``, once the URL is resolved, so that the route's name
     is known. Pages that resolve to nothing are 404s and show nothing anyway. The page
     asked for is remembered in the session (pages read with GET only, not htmx's
-    fragments) until the person reaches any page beyond the set-up.
+    fragments, nor what a page loads) until the person reaches any page beyond the set-up.
     """
 
     def __init__(self, get_response):
@@ -68,6 +68,10 @@ class RequireMFAMiddleware:
             if MFA_CONTINUE_SESSION_KEY in request.session:
                 del request.session[MFA_CONTINUE_SESSION_KEY]  # arrived: the way back is spent
             return None
+        # What a page loads (its images, a cover) is refused too, but leaves the session as it
+        # is: no page to return to, no message, and no write racing the page's own request.
+        if request.headers.get("Sec-Fetch-Dest", "document") != "document":
+            return redirect(reverse("mfa_index"))
         if request.method == "GET" and not request.headers.get("HX-Request"):
             request.session[MFA_CONTINUE_SESSION_KEY] = request.get_full_path()
         messages.warning(request, _("Your role requires a second factor: please set one up to continue."))

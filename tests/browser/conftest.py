@@ -135,3 +135,14 @@ def open_menu(page):
     # Below 60em the links wait behind the menu's button (see "Header" in static/css/site.css).
     if page.viewport_size["width"] < 960 and page.locator("details.site-menu[open]").count() == 0:
         page.locator("summary.site-menu-button").click()
+
+
+def sign_out(page):
+    """Sign out from the header, once what the page loads has arrived.
+
+    Sessions are saved at every request (their expiry slides), so an image still loading
+    when the session ends would be answered 400 and counted as a page error.
+    """
+    page.wait_for_load_state("networkidle")
+    open_menu(page)
+    page.locator("form[action*='logout'] button").click()

@@ -17,7 +17,7 @@ from creative_cities.cities.models import City
 from creative_cities.frameworks.models import SdgGoal
 from creative_cities.organisations.services import organisation_create
 
-from .conftest import assert_accessible, open_menu
+from .conftest import assert_accessible, open_menu, sign_out
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-passphrase-1"
@@ -35,11 +35,6 @@ def sign_in(page, email):
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()
     expect(page.locator("form[action*='logout']")).to_have_count(1)
-
-
-def sign_out(page):
-    open_menu(page)
-    page.get_by_role("button", name="Sign out").click()
 
 
 def lyon_and_medellin():

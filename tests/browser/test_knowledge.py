@@ -13,7 +13,7 @@ from creative_cities.accounts.services import role_grant
 from creative_cities.cities.models import CreativeField
 from tests.second_factor import current_code, second_factor_activate
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, sign_out
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-passphrase-1"
@@ -30,10 +30,6 @@ def sign_in(page, email):
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()
-
-
-def sign_out(page):
-    page.locator("form[action*='logout'] button").click()
 
 
 def test_a_practice_written_in_french_is_published_and_found_in_spanish(page, lyon, semantic_search):

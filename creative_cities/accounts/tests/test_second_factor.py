@@ -151,3 +151,14 @@ def test_a_refused_post_is_not_where_the_person_was_going(coordinator_without_se
 def test_without_a_page_to_return_to_continue_leads_to_my_roles(focal_point_lyon):
     _set_up_second_factor(focal_point_lyon)  # set up by choice: nobody sent them there
     assert _continue_target(focal_point_lyon.get(reverse("mfa_view_recovery_codes"))) == "/en/me/"
+
+
+def test_what_a_page_loads_is_not_where_the_person_was_going(coordinator_without_second_factor):
+    client = coordinator_without_second_factor
+    client.get("/en/knowledge/review/")
+    keys = dict(client.session)
+    picture = client.get("/covers/items/any.svg", headers={"Sec-Fetch-Dest": "image"})
+    assert picture.status_code == 302 and picture["Location"] == MFA_PAGE  # refused all the same
+    assert dict(client.session) == keys  # neither a page to return to nor a message written
+    _set_up_second_factor(client)
+    assert _continue_target(client.get(reverse("mfa_view_recovery_codes"))) == "/en/knowledge/review/"
