@@ -78,6 +78,7 @@ def test_on_a_phone_the_results_come_first_and_the_filters_wait_behind_refine(ph
     assert_accessible(page)
 
 
+@pytest.mark.layout
 def test_the_styleguide_shows_the_components_accessibly_on_a_phone_and_a_wide_screen(page, phone_page, settings):
     settings.STYLEGUIDE = True
     for each in (page, phone_page):

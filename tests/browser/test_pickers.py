@@ -226,6 +226,7 @@ def fits(page, path):
     assert width == 360, f"{path} is {width} px wide at 360 px"
 
 
+@pytest.mark.layout
 def test_every_form_fits_a_phone(browser, live_server, transactional_db, lyon, dakar):
     """A full-page picture of each form at 360 px is 360 px wide: nothing sticks out."""
     claire = focal_point_of_lyon()

@@ -145,6 +145,7 @@ def test_with_javascript_the_filtered_map_keeps_working(page):
     expect(svg).not_to_have_attribute("viewBox", before)
 
 
+@pytest.mark.layout
 def test_the_api_documentation_runs_under_the_content_security_policy_and_is_accessible(page):
     page.goto("/api/v1/docs")
     expect(page.locator(".swagger-ui .opblock").first).to_be_visible(timeout=15000)

@@ -23,7 +23,7 @@ from tests.second_factor import second_factor_activate
 
 from .conftest import _new_page, assert_accessible
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.layout]
 
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
 
@@ -103,7 +103,7 @@ def test_the_main_screens_fit_their_window(transactional_db, browser, live_serve
         response = page.goto(path)
         assert response.status == 200, f"{path} as {persona}: {response.status}"
         assert page.url.startswith(live_server.url + path.split("?")[0]), f"{path} as {persona} led to {page.url}"
-        picture = Image.open(io.BytesIO(page.screenshot(full_page=True)))
+        picture = Image.open(io.BytesIO(page.screenshot(full_page=True, type="jpeg", quality=30)))
         picture.save(tmp_path / f"{width}-{number:02}.png")  # to look at when it fails
         if picture.width != columns:
             too_wide.append(f"{path}: {picture.width}px")
