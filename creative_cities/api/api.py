@@ -1,10 +1,11 @@
 """The platform's JSON API, version 1: typed with pydantic, described by OpenAPI."""
 
-from ninja import NinjaAPI, Swagger
+from ninja import NinjaAPI
 
 from creative_cities.core.policies import public
 
 from . import board, cities, city_team, cooperation, knowledge, matchmaking, me, organisations, projects
+from .docs import ReferenceThenSwagger
 from .errors import install_error_handlers
 from .parser import ApiParser
 
@@ -24,7 +25,7 @@ api = NinjaAPI(
     # Without deep links, an operation's path is text, not a link nested in its toggle
     # button (which screen readers cannot reach); without highlighting, code is one colour
     # that contrasts with its background.
-    docs=Swagger(settings={"deepLinking": False, "syntaxHighlight": False}),
+    docs=ReferenceThenSwagger(settings={"deepLinking": False, "syntaxHighlight": False}),
     openapi_extra={"info": {"license": {"name": "Open data"}}},
 )
 install_error_handlers(api)
