@@ -47,7 +47,7 @@ def operation_groups(schema: dict) -> list[dict]:
                 continue
             groups.setdefault((operation.get("tags") or ["api"])[0], []).append(
                 {
-                    "id": operation.get("operationId", f"{method}-{path}"),
+                    "anchor": operation.get("operationId", f"{method}-{path}"),
                     "method": method.upper(),
                     "path": path,
                     "summary": operation.get("summary", ""),
