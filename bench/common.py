@@ -87,13 +87,16 @@ def percentile(samples: list[float], p: float) -> float:
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
-def write_section(path: Path, name: str, text: str) -> None:
-    """Put ``text`` in the report as section ``name``, replacing that section only."""
+def write_section(path: Path, name: str, text: str, *, header: str = REPORT_HEADER) -> None:
+    """Put ``text`` in the report as section ``name``, replacing that section only.
+
+    A report that does not start with ``header``'s title is started afresh with it.
+    """
     begin, end = f"<!-- section: {name} -->", f"<!-- end of section: {name} -->"
     block = f"{begin}\n{text.strip()}\n{end}"
     current = path.read_text() if path.exists() else ""
-    if not current.startswith("# Benchmarks"):
-        current = REPORT_HEADER
+    if not current.startswith(header.splitlines()[0]):
+        current = header
     pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.DOTALL)
     found = pattern.search(current)
     current = pattern.sub(lambda _: block, current) if found else f"{current.rstrip()}\n\n{block}\n"
