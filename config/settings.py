@@ -370,6 +370,10 @@ SEARCH_EMBEDDER_THREADS = envint("SEARCH_EMBEDDER_THREADS", 1)
 # are small and a server answers several requests at once: with more threads than cores,
 # a 2 ms product waits up to 8 ms for threads that spin against each other.
 SEARCH_BLAS_THREADS = envint("SEARCH_BLAS_THREADS", 1)
+# Subtract each language's mean vector from the vectors of its documents (and from a
+# query's), so that search by meaning finds texts in other languages as readily as in
+# the query's own (search/memory.py). Off only to measure what it brings.
+SEARCH_LANGUAGE_CENTRING = envbool("SEARCH_LANGUAGE_CENTRING", True)
 
 DIRECTORY_PAGE_SIZE = envint("DIRECTORY_PAGE_SIZE", 50)
 API_PAGE_SIZE_MAX = 500

@@ -39,6 +39,10 @@ class SearchOut(Schema):
     total: int
     mode: str
     semantic_available: bool
+    close_match: bool = Field(
+        description="False when no result has all the query's words and none stands out by meaning: "
+        "the results are only the nearest ones."
+    )
     facets: dict[str, list[tuple[str, int]]]
     results: list[HitOut]
 
@@ -162,6 +166,7 @@ def search_knowledge(request: HttpRequest, query: Query[SearchQuery]):
         "total": results.total,
         "mode": results.mode,
         "semantic_available": results.semantic_available,
+        "close_match": results.close_match,
         "facets": {name: [(str(v), c) for v, c in values] for name, values in results.facets.items()},
         "results": [
             {

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 from creative_cities.core import versions
 
@@ -37,6 +40,12 @@ def index_version_forget() -> None:
 
 # Counting the values of a few objects gathers their pairs; of many, reads all pairs once.
 FEW_OBJECTS = 0.1
+# Per-language centring of the vectors (see ``_centre``) needs this many documents with
+# vectors: in a smaller index a language's mean is a handful of documents themselves.
+CENTRING_FROM = 100
+# A language's mean is pulled toward the mean of all documents as if it had this many
+# more documents: a language with few documents is centred mostly by the common mean.
+CENTRING_PRIOR = 20
 
 
 @dataclass
@@ -114,9 +123,14 @@ class MemoryIndex:
     newest: np.ndarray  # positions, newest first, undated last, then by id descending
     languages: set[str]
     facets: dict[str, Facet]
-    vectors: np.ndarray | None  # (n, d) float32, zero rows for documents without a vector
+    vectors: np.ndarray | None  # (n, d) float32, unit rows (centred, see _centre), zero for none
     has_vector: np.ndarray
     multi: bool  # whether some object has several documents
+    # The mean vector of each kind's documents in each language (rows in the order of
+    # ``centred_groups``, "kind:language"): a query is centred like the group it is closest
+    # to. None when the vectors are not centred.
+    centres: np.ndarray | None = None
+    centred_groups: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
@@ -139,6 +153,13 @@ class MemoryIndex:
             return np.ones(self.size, dtype=bool)
         codes = [i for i, kind in enumerate(self.kinds) if kind in kinds]
         return np.isin(self.kind, codes)
+
+    def query_vector(self, vector: np.ndarray) -> np.ndarray:
+        """A query's vector in the index's space: centred like the group of documents it is closest to, if centred."""
+        if self.centres is None:
+            return vector
+        language = int(np.argmax(self.centres @ vector))
+        return _unit(vector - self.centres[language])
 
     def object_positions(self, kind: str, object_id: int) -> np.ndarray:
         if kind not in self.kinds:
@@ -174,6 +195,7 @@ def _load(version: str, embedder: Embedder | None) -> MemoryIndex:
     objects: dict[tuple[int, int], int] = {}
     obj = np.zeros(count, dtype=np.int64)
     languages: set[str] = set()
+    document_languages: list[str] = []
     pairs: dict[str, tuple[list[int], list[int], dict[str, int]]] = {}
     vectors = np.zeros((count, embedder.dimension), dtype=np.float32) if embedder else None
     has_vector = np.zeros(count, dtype=bool)
@@ -188,6 +210,7 @@ def _load(version: str, embedder: Embedder | None) -> MemoryIndex:
         if isinstance(when, datetime):
             published[n] = when.timestamp()
         languages.add(language)
+        document_languages.append(language)
         for name, values in (facets or {}).items():
             docs, codes, known = pairs.setdefault(name, ([], [], {}))
             for value in values if isinstance(values, list) else [values]:
@@ -198,6 +221,14 @@ def _load(version: str, embedder: Embedder | None) -> MemoryIndex:
             has_vector[n] = True
         n += 1
     obj, published, ids = obj[:n], published[:n], ids[:n]
+    kinds_by_code = list(kinds)
+    centres, centred_groups = None, ()
+    if vectors is not None and getattr(settings, "SEARCH_LANGUAGE_CENTRING", True):
+        vectors = vectors[:n]
+        groups = [
+            f"{kinds_by_code[code]}:{language}" for code, language in zip(kind[:n], document_languages, strict=True)
+        ]
+        centres, centred_groups = _centre(vectors, has_vector[:n], np.array(groups))
     return MemoryIndex(
         version=version,
         embedder_name=embedder.name if embedder else "",
@@ -216,7 +247,46 @@ def _load(version: str, embedder: Embedder | None) -> MemoryIndex:
         vectors=vectors[:n] if vectors is not None and has_vector.any() else None,
         has_vector=has_vector[:n],
         multi=len(objects) < n,
+        centres=centres,
+        centred_groups=centred_groups,
     )
+
+
+@receiver(setting_changed)
+def _forget_index(*, setting: str, **kwargs) -> None:
+    global _current
+    if setting == "SEARCH_LANGUAGE_CENTRING":
+        _current = None
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def _centre(vectors: np.ndarray, has_vector: np.ndarray, groups: np.ndarray) -> tuple:
+    """Subtract from each document's vector the mean of its group's (kind and language), in place; the means.
+
+    Multilingual models place texts of one language near each other whatever they say,
+    so that a French query finds French texts first. Each language's mean vector carries
+    mostly that: removing it leaves what the text says (Libovický et al., 2020, "On the
+    language neutrality of pre-trained multilingual representations"). Documents of
+    different kinds differ in form as much as in language (a city's record, a practice),
+    so each kind's documents in each language are one group. The means are computed from
+    the index itself and follow it as it grows; a group with few documents borrows from
+    the mean of all (``CENTRING_PRIOR``).
+    """
+    if int(has_vector.sum()) < CENTRING_FROM:
+        return None, ()
+    overall = vectors[has_vector].mean(axis=0)
+    names = tuple(sorted(set(groups[has_vector].tolist())))
+    centres = np.zeros((len(names), vectors.shape[1]), dtype=np.float32)
+    for row, name in enumerate(names):
+        mine = has_vector & (groups == name)
+        count = int(mine.sum())
+        centres[row] = (vectors[mine].sum(axis=0) + CENTRING_PRIOR * overall) / (count + CENTRING_PRIOR)
+        vectors[mine] = _unit(vectors[mine] - centres[row])
+    return centres, names
 
 
 def _position_of(ids: np.ndarray) -> np.ndarray:

