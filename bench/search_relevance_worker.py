@@ -91,7 +91,7 @@ def measure(log) -> dict:
                     ],
                     "languages": [hit.language for hit in found.hits],
                     "total": found.total,
-                    "close": found.close_match,
+                    "close": getattr(found, "close_match", True),  # older versions: no such notice
                 }  # fmt: skip
     log(f"{len(rankings)} searches in {time.perf_counter() - started:.1f} s")
     return {"rankings": rankings}
