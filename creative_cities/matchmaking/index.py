@@ -3,7 +3,7 @@
 A recommendation compares one subject with every candidate (405 cities and tens of
 thousands of organisations and practices), so each candidate's facts are rows of
 arrays: its vector (the mean of its search documents' vectors), its creative fields,
-SDGs and writing languages as boolean columns, its region, and its *party* (a city or
+SDGs and writing languages as boolean columns, its region and country, and its *party* (a city or
 an organisation; a practice's party is the city that owns it) for the cooperation
 graph. Scoring is then a few array operations (see ``selectors``).
 
@@ -59,6 +59,7 @@ class MatchIndex:
     languages: np.ndarray  # (n, languages) bool
     region_codes: list[str]
     region: np.ndarray  # index into region_codes, -1 unknown
+    country: np.ndarray  # Country pk, -1 unknown
     sids: np.ndarray  # bool: in a small island developing state
     party: np.ndarray  # the candidate's party, -1 for none
     party_of: dict[tuple[str, int], int]  # ("city" | "organisation", pk) -> party
@@ -67,6 +68,7 @@ class MatchIndex:
     doc_row: np.ndarray  # search document position -> candidate row, -1 for none (lexical fallback)
     field_objects: dict  # CreativeField pk -> field, for the reasons (names follow the active language)
     region_objects: dict  # Region code -> region
+    country_objects: dict  # Country pk -> country
     hidden_partners: frozenset = field(default_factory=frozenset)
 
     @property
@@ -114,13 +116,13 @@ class _Rows:
 
     def __init__(self) -> None:
         self.kind, self.object_id, self.slugs, self.names = [], [], [], []
-        self.region, self.iso2, self.party = [], [], []
+        self.region, self.iso2, self.country, self.party = [], [], [], []
         self.fields: list[set[int]] = []
         self.sdgs: list[set[int]] = []
         self.languages: list[set[str]] = []
         self.row_of: dict[tuple[str, int], int] = {}
 
-    def add(self, kind, pk, slug, name, region, iso2, party) -> int:
+    def add(self, kind, pk, slug, name, region, iso2, country, party) -> int:
         row = len(self.kind)
         self.row_of[(kind, pk)] = row
         self.kind.append(KINDS.index(kind))
@@ -129,6 +131,7 @@ class _Rows:
         self.names.append(name)
         self.region.append(region or "")
         self.iso2.append(iso2 or "")
+        self.country.append(country if country is not None else -1)
         self.party.append(party)
         self.fields.append(set())
         self.sdgs.append(set())
@@ -154,7 +157,7 @@ def build(
     from creative_cities.board.choices import InterestStatus
     from creative_cities.board.models import Call, Interest
     from creative_cities.cities.choices import CityStatus
-    from creative_cities.cities.models import City, CreativeField, Region
+    from creative_cities.cities.models import City, Country, CreativeField, Region
     from creative_cities.knowledge.choices import ItemKind, ItemStatus
     from creative_cities.knowledge.models import KnowledgeItem
     from creative_cities.organisations.models import Organisation
@@ -165,6 +168,7 @@ def build(
     field_column = {pk: column for column, (pk, _code) in enumerate(field_ids)}
     region_objects = {r.code: r for r in Region.objects.order_by("position", "code")}
     region_codes = list(region_objects)
+    country_objects = Country.objects.in_bulk()
 
     parties: dict[tuple[str, int], int] = {}
 
@@ -174,39 +178,39 @@ def build(
     rows = _Rows()
     city_field = {}
     cities = City.objects.values_list(
-        "pk", "slug", "name", "field_id", "status", "country__iso2", "country__region__code"
+        "pk", "slug", "name", "field_id", "status", "country__iso2", "country_id", "country__region__code"
     ).order_by("pk")
-    for pk, slug, name, field_id, status, iso2, region in cities.iterator(2000):
+    for pk, slug, name, field_id, status, iso2, country, region in cities.iterator(2000):
         city_field[pk] = field_id
         if status == CityStatus.MEMBER:  # former members are not recommended, but their links count
-            row = rows.add("city", pk, slug, name, region, iso2, party("city", pk))
+            row = rows.add("city", pk, slug, name, region, iso2, country, party("city", pk))
             rows.fields[row].add(field_column[field_id])
         else:
             party("city", pk)
     organisations = Organisation.objects.values_list(
-        "pk", "slug", "name", "member_city_id", "country__iso2", "country__region__code"
+        "pk", "slug", "name", "member_city_id", "country__iso2", "country_id", "country__region__code"
     ).order_by("pk")
     member_city = {}
-    for pk, slug, name, city_id, iso2, region in organisations.iterator(5000):
-        rows.add("organisation", pk, slug, name, region, iso2, party("organisation", pk))
+    for pk, slug, name, city_id, iso2, country, region in organisations.iterator(5000):
+        rows.add("organisation", pk, slug, name, region, iso2, country, party("organisation", pk))
         member_city[pk] = city_id
 
     # Practices, and every published item for its owner's SDGs and languages.
     items = KnowledgeItem.objects.filter(status=ItemStatus.PUBLISHED).values_list(
         "pk", "slug", "title", "kind", "language", "owner_city_id", "owner_city__country__iso2",
-        "owner_city__country__region__code",
+        "owner_city__country_id", "owner_city__country__region__code",
     )  # fmt: skip
     item_fields = _pairs(KnowledgeItem.fields.through, "knowledgeitem_id", "creativefield_id")
     item_sdgs = _pairs(KnowledgeItem.sdg_goals.through, "knowledgeitem_id", "sdggoal__number")
     party_extra_sdgs: dict[int, set[int]] = defaultdict(set)
     party_languages: dict[int, set[str]] = defaultdict(set)
-    for pk, slug, title, kind, language, owner_id, iso2, region in items.order_by("pk").iterator(5000):
+    for pk, slug, title, kind, language, owner_id, iso2, country, region in items.order_by("pk").iterator(5000):
         owner = party("city", owner_id)
         if owner >= 0:
             party_extra_sdgs[owner] |= item_sdgs.get(pk, set())
             party_languages[owner].add(language)
         if kind == ItemKind.PRACTICE:
-            row = rows.add("practice", pk, slug, title, region, iso2, owner)
+            row = rows.add("practice", pk, slug, title, region, iso2, country, owner)
             rows.fields[row] = {field_column[f] for f in item_fields.get(pk, ())}
             rows.sdgs[row] = set(item_sdgs.get(pk, ()))
             rows.languages[row] = {language}
@@ -288,6 +292,7 @@ def build(
         hidden_partners=frozenset(hidden_partners),
         field_objects=field_objects,
         region_objects=region_objects,
+        country_objects=country_objects,
     )
 
 
@@ -321,6 +326,7 @@ def _arrays(rows: _Rows, *, search_index, embedder, parties, party_fields, **res
         language_codes=language_codes,
         languages=languages,
         region=np.array([region_index.get(code, -1) for code in rows.region], dtype=np.int16),
+        country=np.array(rows.country, dtype=np.int64),
         sids=np.array([iso2 in sids for iso2 in rows.iso2], dtype=bool),
         party=np.array(rows.party, dtype=np.int64),
         party_of=parties,
