@@ -3,10 +3,11 @@
 The *match score* is the weighted mean of five components:
 
 - ``text``: how close the candidate's texts are to the subject's. With the model, the
-  cosine of their vectors (see ``index`` for what each vector is the mean of) on the
-  model's fixed scale (``MATCHMAKING_COSINE_SCALE``): the same cosine scores the same
-  for every subject and every set of candidates. Without the model, the share of the
-  subject's words (title and opening) found in the candidate's documents.
+  mean cosine between the subject's texts and the candidate's (for most, one text
+  each: see ``index``) on the model's fixed scale (``MATCHMAKING_COSINE_SCALE``): the
+  same cosine scores the same for every subject and every set of candidates. Without
+  the model, the share of the subject's words (title and opening) found in the
+  candidate's documents.
 - ``fields``: 1 when the candidate works in a field the subject wants and its party
   lacks (complementary), 0.6 when it shares a wanted field, 0 otherwise.
 - ``sdgs``: the share of the subject's SDGs the candidate also works for.
@@ -82,10 +83,12 @@ def _text(index: MatchIndex, subject: Subject, search_index, embedder) -> tuple:
     vector = None
     if index.vectors is not None:
         row = index.row_of.get((subject.kind, subject.object_id))
-        if row is not None and index.has_vector[row]:  # a city: the same vector as when it is a candidate
-            vector = index.vectors[row]
-        else:
+        if row is None:
             vector = subject_vector(subject, search_index, embedder)
+        elif index.has_vector[row]:  # a city: the same texts as when it is a candidate
+            vector = index.vectors[row]
+        else:  # a city with no text of its own to compare (its registry entry is not one)
+            return scores, "semantic", np.full(index.size, np.nan), 0
     if vector is not None:
         cosine = index.vectors @ vector
         low, high = cosine_scale(index.embedder_name)

@@ -3,8 +3,8 @@
 A subject has a *party* (the project's lead, the call's publisher, the city itself):
 novelty means no earlier cooperation with it, and its country is the subject's. Its
 *own* fields are its party's (a lead city's designation field); the fields it *wants*
-are the project's or call's fields (a city wants its own field and those of the projects
-and calls it took part in): a candidate bringing a wanted field that the party lacks is
+are the project's or call's fields (a city wants its own field and those of what it
+does: see ``index``): a candidate bringing a wanted field that the party lacks is
 complementary.
 """
 
@@ -107,7 +107,7 @@ def for_call(call: Call) -> Subject:
 
 
 def for_city(city: City, index: MatchIndex) -> Subject:
-    """A city: what it did in the network (its row of the index) stands for its interests."""
+    """A city: what it does in the network (its row of the index) stands for its interests (none are declared)."""
     columns_to_pk = {column: pk for pk, column in index.field_column.items()}
     party = index.party_of.get(("city", city.pk), -1)
     row = index.row_of.get(("city", city.pk))
@@ -115,7 +115,7 @@ def for_city(city: City, index: MatchIndex) -> Subject:
     if row is not None:
         sdgs = {int(goal) for goal in index.sdgs[row].nonzero()[0]}
         languages = {index.language_codes[column] for column in index.languages[row].nonzero()[0]}
-    wanted = {city.field_id} | {columns_to_pk[c] for c in index.party_project_fields.get(party, set())}
+    wanted = {city.field_id} | {columns_to_pk[c] for c in index.activity_fields.get(party, set())}
     return Subject(
         kind="city",
         object_id=city.pk,
