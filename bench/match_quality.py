@@ -36,7 +36,7 @@ from django.utils import timezone
 
 THEMES = 40
 THEME_WORDS = 15
-THEME_SHARE = 0.12  # of a practice's words
+THEME_SHARE = 0.3  # of a practice's words
 SAME_THEME = 0.8  # of hidden partners
 GENERIC_WORDS = 1500
 FIELD_WORDS = 8
@@ -44,9 +44,9 @@ PRACTICES_PER_CITY = (0, 0, 1, 1, 2, 3, 4, 6)
 VISIBLE_PROJECTS = 250
 CALLS = 60
 INTERESTS = 40
-# Cosines of WordEmbedder placed on matchmaking's fixed scale: 0 for texts sharing only common
-# words, 1 for texts sharing half their words.
-COSINE_SCALE = (0.05, 0.5)
+# WordEmbedder's cosines on matchmaking's fixed scale, by the rule used for the production model:
+# 0 at the median cosine of two unrelated candidates, 1 near the highest (the 99.9th percentile).
+COSINE_SCALE = (0.04, 0.35)
 SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
 
 
