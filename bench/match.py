@@ -137,9 +137,9 @@ described in `bench/match_quality.py`. In short: on a throwaway SQLite database,
 member cities each get a hidden theme, drawn uniformly, that is none of the facts the
 platform stores (not a creative field, an SDG, a language or a place). Cities publish
 zero to six practices (a quarter none), whose fields and SDGs are drawn without regard to
-the theme and whose texts carry a few words of their city's theme among common words and
-words of their fields ({theme_share:.0%} of the words). A few visible projects, calls and
-expressions of interest are drawn at random. Each city then gets one to three hidden
+the theme; {theme_share:.0%} of their words are words of their city's theme, the others common
+words and words of their fields. A few visible projects, calls and expressions of interest
+are drawn at random. Each city then gets one to three hidden
 partners, {same_theme:.0%} of them among the cities of its theme and the rest from anyone; they are
 written nowhere. Texts become vectors through a bag of words (each word a fixed random
 direction), cheap and predictable. For each city with hidden partners, the other member
@@ -155,7 +155,7 @@ def quality_lines(quality: dict) -> list[str]:
     from bench.match_quality import SAME_THEME, THEME_SHARE
 
     k = quality["k"]
-    lines = [QUALITY.format(k=k, theme_share=THEME_SHARE, same_theme=SAME_THEME), ""]
+    lines = [QUALITY.format(k=k, theme_share=THEME_SHARE, same_theme=SAME_THEME)]
     lines += [
         f"{quality['cities']} cities, {quality['practices']} published practices, {quality['hidden_pairs']} hidden "
         f"partnerships; {quality['subjects']} cities ranked ({quality['version']}).",

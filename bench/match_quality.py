@@ -7,9 +7,9 @@ depend on the database). It imports the member registry and builds a small world
   not its creative field, its country, its language or anything else the platform stores;
 - cities publish zero to six practices (a quarter publish none). A practice's creative
   fields and SDGs are drawn without regard to the theme (its city's field half the
-  time); its text is mostly words everyone uses and words of its fields, and only each
-  word in ``THEME_SHARE`` is a word of its city's theme: the theme shows in the texts,
-  noisily, and in nothing else;
+  time); a share ``THEME_SHARE`` of its words are words of its city's theme, the others
+  words everyone uses and words of its fields: the theme shows in the texts, noisily,
+  and in nothing else;
 - a few visible projects (random partners), calls and expressions of interest, as on the
   live platform, none of them tied to the themes;
 - hidden partnerships: every city gets one to three partners, each among the cities of
