@@ -222,8 +222,12 @@ def describe(
 
 
 def _moved(index: MatchIndex, totals, ranks, pool, row: int, scores: Scores) -> set[str]:
-    """ "lifted": the region bonus puts it above a candidate with a better score, which it would not pass
-    without the bonus; "dropped": the same-country penalty puts it below one with a worse score."""
+    """Which rule moved the candidate of ``row`` past another candidate of ``pool``.
+
+    "lifted": its region bonus puts it above a candidate with a better score, which it
+    would not pass without the bonus; "dropped": its same-country penalty puts it below
+    a candidate with a worse score, which would not pass it without the penalty.
+    """
     moved = set()
     bonus = region_margin() * scores.components["region"][row]
     if bonus <= 0 and not scores.same_country[row]:
