@@ -1,11 +1,13 @@
 #!/usr/bin/env python
-"""Benchmark matchmaking (recommendations for projects); write its section of docs/benchmarks.md.
+"""Benchmark matchmaking (its speed, and whether it finds hidden partners); write its section of docs/benchmarks.md.
 
     .venv/bin/python bench/match.py [--organisations 10000] [--projects 10000] [--practices 10000]
-                                    [--subjects 200] [--database sqlite] ...   (or: make bench-match)
+                                    [--subjects 200] [--database sqlite] [--part timing|quality]
+                                    [--k 10] ...   (or: make bench-match)
 
-Each database is measured in its own subprocess (this script with --worker) on a
-throwaway database, as bench/run.py does; see bench/match_worker.py for what is measured.
+Each database is timed in its own subprocess (this script with --worker) on a
+throwaway database, as bench/run.py does; see bench/match_worker.py for what is timed.
+The quality part (bench/match_quality.py) runs once, on SQLite, in a world of its own.
 """
 
 import argparse
@@ -33,6 +35,9 @@ from bench.common import (  # noqa: E402 - after the path fix above
 
 TARGET_MS = 100
 SYNTHETIC_EMBEDDER = "bench.match_worker.SyntheticEmbedder"
+WORD_EMBEDDER = "bench.match_quality.WordEmbedder"
+PARTS = ("timing", "quality")
+QUALITY_SEED = 2026
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -44,10 +49,13 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument(
         "--database", choices=DATABASES, action="append", help="Only this database (repeatable; default both)."
     )
+    parser.add_argument("--part", choices=PARTS, action="append", help="Only this part (default both).")
+    parser.add_argument("--k", type=int, default=10, help="Hit rate at this rank (default 10).")
     parser.add_argument("--output", type=Path, default=REPORT, help="Report to write (default docs/benchmarks.md).")
     parser.add_argument("--save-json", type=Path, help="Also keep the raw results here.")
     parser.add_argument("--worker", choices=DATABASES, help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--quality", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -56,6 +64,11 @@ def worker_main(args: argparse.Namespace) -> int:
     import django
 
     django.setup()
+    if args.quality:
+        from bench.match_quality import run as quality
+
+        args.json.write_text(json.dumps(quality(k=args.k, seed=QUALITY_SEED, log=log)))
+        return 0
     from bench.match_worker import run
 
     result = run(
@@ -116,13 +129,61 @@ def verdicts(results: list[dict]) -> list[tuple[str, bool, str]]:
     return found
 
 
-def write_report(path: Path, *, info: dict, results: list[dict], options: dict, duration: float) -> list[tuple]:
+QUALITY = """\
+### Finding hidden partners
+
+Written by the same command (`--part quality` alone); the world and the rankings are
+described in `bench/match_quality.py`. In short: on a throwaway SQLite database, the 405
+member cities each get a hidden theme, drawn uniformly, that is none of the facts the
+platform stores (not a creative field, an SDG, a language or a place). Cities publish
+zero to six practices (a quarter none), whose fields and SDGs are drawn without regard to
+the theme; {theme_share:.0%} of their words are words of their city's theme, the others common
+words and words of their fields. A few visible projects, calls and expressions of interest
+are drawn at random. Each city then gets one to three hidden
+partners, {same_theme:.0%} of them among the cities of its theme and the rest from anyone; they are
+written nowhere. Texts become vectors through a bag of words (each word a fixed random
+direction), cheap and predictable. For each city with hidden partners, the other member
+cities are ranked by the recommender and by two baselines: creative field alone (a field
+the city works in beyond its own first, then its own field, ties at random) and a random
+ranking. The hit rate@{k} is the share of a city's hidden partners among the first {k},
+averaged over cities; *same field* and *same country* are the shares of the {k}
+suggestions that are in the subject's own creative field and country.
+"""
+
+
+def quality_lines(quality: dict) -> list[str]:
+    from bench.match_quality import SAME_THEME, THEME_SHARE
+
+    k = quality["k"]
+    lines = [QUALITY.format(k=k, theme_share=THEME_SHARE, same_theme=SAME_THEME)]
+    lines += [
+        f"{quality['cities']} cities, {quality['practices']} published practices, {quality['hidden_pairs']} hidden "
+        f"partnerships; {quality['subjects']} cities ranked ({quality['version']}).",
+        "",
+        f"| Ranking (cities for a city) | hit rate@{k} | hidden partners found | same field | same country |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for r in quality["results"]:
+        lines.append(
+            f"| {r['label']} | {r['hit_rate']:.3f} | {r['found']} / {r['hidden']} ({r['found'] / r['hidden']:.1%}) "
+            f"| {r['same_field']:.1%} | {r['same_country']:.1%} |"
+        )
+    return lines
+
+
+def write_report(
+    path: Path, *, info: dict, results: list[dict], quality: dict | None, options: dict, duration: float
+) -> list[tuple]:
     found = verdicts(results)
     lines = [HOW.format(target=TARGET_MS, **options), "### Machine", ""]
     lines += ["| | |", "|---|---|", *[f"| {key} | {value} |" for key, value in info.items()]]
     lines += [f"| Database | {result['version']} |" for result in results]
-    lines += [f"| Run time | {duration:.0f} s |", "", "### Verdict", ""]
-    lines += [f"- **{'met' if met else 'NOT MET'}**: {target}: {figure}" for target, met, figure in found]
+    lines += [f"| Run time | {duration:.0f} s |", ""]
+    if results:
+        lines += ["### Verdict", ""]
+        lines += [f"- **{'met' if met else 'NOT MET'}**: {target}: {figure}" for target, met, figure in found]
+    else:
+        lines += ["Speed was not measured in this run (`--part quality`)."]
     for result in results:
         counts = result["counts"]
         lines += [
@@ -145,6 +206,8 @@ def write_report(path: Path, *, info: dict, results: list[dict], options: dict, 
                 f"| {label} | {f['p50']:.1f} | {f['p95']:.1f} | {f['max']:.1f} | {f['cpu_p50']:.1f} | "
                 f"{f['cpu_p95']:.1f} |"
             )
+    if quality:
+        lines += ["", *quality_lines(quality)]
     write_section(path, "matchmaking", "\n".join(lines))
     return found
 
@@ -158,37 +221,49 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     info = report.machine()
     fingerprint = code_fingerprint()
-    results = []
+    parts = args.part or list(PARTS)
+    results, quality = [], None
     arguments = [
         *("--organisations", str(args.organisations), "--projects", str(args.projects)),
-        *("--practices", str(args.practices), "--subjects", str(args.subjects)),
+        *("--practices", str(args.practices), "--subjects", str(args.subjects), "--k", str(args.k)),
     ]
-    # The workers' settings read the embedder from the environment: the synthetic one.
-    os.environ["SEARCH_EMBEDDER"] = SYNTHETIC_EMBEDDER
+    script = Path(__file__).resolve()
     with tempfile.TemporaryDirectory(prefix="ccp-bench-match-") as tmp:
-        for database in args.database or list(DATABASES):
-            log(f"\n== {database} ==")
-            try:
-                results.append(run_worker(Path(__file__).resolve(), database, arguments, Path(tmp)))
-            except subprocess.CalledProcessError as failed:
-                log(f"\nERROR: the {database} matchmaking benchmark failed ({failed}); report not written.")
-                return 1
+        try:
+            if "timing" in parts:
+                # The workers' settings read the embedder from the environment: the synthetic one.
+                os.environ["SEARCH_EMBEDDER"] = SYNTHETIC_EMBEDDER
+                for database in args.database or list(DATABASES):
+                    log(f"\n== {database} ==")
+                    (Path(tmp) / database).mkdir()
+                    results.append(run_worker(script, database, arguments, Path(tmp) / database))
+            if "quality" in parts:
+                log("\n== quality ==")
+                os.environ["SEARCH_EMBEDDER"] = WORD_EMBEDDER
+                (Path(tmp) / "quality").mkdir()
+                quality = run_worker(script, "sqlite", [*arguments, "--quality"], Path(tmp) / "quality")
+        except subprocess.CalledProcessError as failed:
+            log(f"\nERROR: the matchmaking benchmark failed ({failed}); report not written.")
+            return 1
     duration = time.perf_counter() - started
     if code_fingerprint() != fingerprint:
         info["Code"] += " — ⚠ application files changed during the run: the figures may mix two versions"
     date = info.pop("Date")
     info.update({"Load average at end (1 min)": f"{os.getloadavg()[0]:.2f}", "Date": date})
     if args.save_json:
-        args.save_json.write_text(json.dumps(results, indent=1))
+        args.save_json.write_text(json.dumps({"timing": results, "quality": quality}, indent=1))
     options = {
         "organisations": args.organisations,
         "projects": args.projects,
         "practices": args.practices,
         "subjects": args.subjects,
     }
-    found = write_report(args.output, info=info, results=results, options=options, duration=duration)
+    found = write_report(args.output, info=info, results=results, quality=quality, options=options, duration=duration)
     for target, met, figure in found:
         log(f"  {'met    ' if met else 'NOT MET'}  {target}: {figure}")
+    if quality:
+        for r in quality["results"]:
+            log(f"  {r['label']}: hit rate@{quality['k']} {r['hit_rate']:.3f}, same field {r['same_field']:.1%}")
     log(f"\nWritten {args.output} in {duration:.0f} s.")
     return 0
 

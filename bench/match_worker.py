@@ -185,6 +185,20 @@ def summary(samples: list[tuple[float, float]]) -> dict:
     }
 
 
+def prepare_database(log) -> str:
+    """Migrate and import the member registry, in their own processes as in production; the database's version."""
+    started = time.perf_counter()
+    for command in (["migrate", "--no-input"], ["import_members"]):
+        subprocess.run(
+            [sys.executable, str(settings.BASE_DIR / "manage.py"), *command, "--verbosity", "0"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    version = database_version()
+    log(f"{version}: registry imported in {time.perf_counter() - started:.1f} s")
+    return version
+
+
 def run(*, database: str, organisations: int, projects: int, practices: int, subjects: int, log) -> dict:
     from django.test import Client
 
@@ -192,15 +206,7 @@ def run(*, database: str, organisations: int, projects: int, practices: int, sub
     from creative_cities.matchmaking import selectors
     from creative_cities.projects.models import Project
 
-    started = time.perf_counter()
-    for command in (["migrate", "--no-input"], ["import_members"]):  # in their own processes, as in production
-        subprocess.run(
-            [sys.executable, str(settings.BASE_DIR / "manage.py"), *command, "--verbosity", "0"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    version = database_version()
-    log(f"{database}: {version}; registry imported in {time.perf_counter() - started:.1f} s")
+    version = prepare_database(log)
     grown = grow(organisations=organisations, projects=projects, practices=practices, seed=2026, log=log)
     documents = write_documents(seed=2026)
     if connection.vendor == "postgresql":

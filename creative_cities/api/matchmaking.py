@@ -1,7 +1,8 @@
 """The matchmaking API: partners to consider for a project, a call or a city (public, like the pages).
 
-Each suggestion carries its score, the components of the score (each in [0, 1]) and its
-reasons, in the language of the Accept-Language header.
+Each suggestion carries its match score, the components of the score (each in [0, 1]),
+the adjustment of its rank (region preference, same-country penalty) and its reasons, in
+the language of the Accept-Language header.
 """
 
 from django.http import Http404, HttpRequest
@@ -29,7 +30,16 @@ class RecommendationOut(Schema):
     slug: str
     name: str
     url: str
-    score: float
+    score: float = Field(description="The match score, between 0 and 1: the weighted mean of the components.")
+    adjustment: float = Field(
+        description="What the ranking adds to the score: the region preference (up to region_margin) less the "
+        "same-country penalty. Results are ranked by score + adjustment."
+    )
+    same_country: bool = Field(description="In the country of the subject's lead, publisher or city.")
+    text_cosine: float | None = Field(
+        description="The cosine of the two texts' vectors, when the language model compares them (components.text "
+        "is this cosine on the model's fixed scale)."
+    )
     components: dict[str, float]  # text, fields, sdgs, language, novelty, region
     reasons: list[str]
 
@@ -38,6 +48,8 @@ class RecommendationsOut(Schema):
     subject: str  # project, call or city
     slug: str
     prefer_regions: bool
+    region_margin: float = Field(description="The most the region preference adds to a score for the ranking.")
+    same_country_penalty: float = Field(description="What a result in the subject's country loses for the ranking.")
     text_mode: str  # semantic, lexical (the model is off) or none (nothing indexed)
     results: list[RecommendationOut]
 
@@ -66,6 +78,8 @@ def _recommendations(request: HttpRequest, subject, kind: str, query: Recommenda
         "subject": kind,
         "slug": subject.slug,
         "prefer_regions": found.prefer_regions,
+        "region_margin": found.region_margin,
+        "same_country_penalty": found.same_country_penalty,
         "text_mode": found.text_mode,
         "results": [
             {
@@ -75,6 +89,9 @@ def _recommendations(request: HttpRequest, subject, kind: str, query: Recommenda
                 "name": r.name,
                 "url": r.url,
                 "score": r.score,
+                "adjustment": r.adjustment,
+                "same_country": r.same_country,
+                "text_cosine": r.text_cosine,
                 "components": r.components,
                 "reasons": r.reasons,
             }

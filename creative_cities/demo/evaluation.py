@@ -30,6 +30,7 @@ class Variant:
     label: str
     weights: dict | None = None  # None: a baseline, ranked otherwise
     prefer_regions: bool = True
+    adjusted: bool = True  # ranked with the region preference and the same-country penalty, as the pages are
 
 
 def variants() -> list[Variant]:
@@ -38,7 +39,9 @@ def variants() -> list[Variant]:
         Variant("recommender", "Recommender, region preference on", configured, True),
         Variant("recommender_no_region", "Recommender, region preference off", configured, False),
         Variant("without_novelty", "Recommender without novelty (preference on)", {**configured, "novelty": 0.0}, True),
-        Variant("text_only", "Text similarity alone", {name: float(name == "text") for name in configured}, False),
+        Variant(
+            "text_only", "Text similarity alone", {name: float(name == "text") for name in configured}, False, False
+        ),
         Variant("field_baseline", "Baseline: shared field first, then random"),
         Variant("random", "Baseline: random"),
     ]
@@ -137,7 +140,7 @@ def evaluate(*, projects=None, share: float = 0.2, seed: int = 1, k: int = 10) -
 
 def _totals_for(variant: Variant, index, scores, seed: int, project_pk: int) -> np.ndarray:
     if variant.weights is not None:
-        return total(scores, variant.weights)
+        return total(scores, variant.weights) + (scores.adjustment if variant.adjusted else 0.0)
     # Ties broken by a seeded draw per project, below the step that sharing a field makes.
     noise = np.random.default_rng([seed, project_pk]).random(index.size) * 0.5
     if variant.key == "random":

@@ -2,17 +2,30 @@
 
 A recommendation compares one subject with every candidate (405 cities and tens of
 thousands of organisations and practices), so each candidate's facts are rows of
-arrays: its vector (the mean of its search documents' vectors), its creative fields,
-SDGs and writing languages as boolean columns, its region, and its *party* (a city or
-an organisation; a practice's party is the city that owns it) for the cooperation
-graph. Scoring is then a few array operations (see ``selectors``).
+arrays: its vector, its creative fields, SDGs and writing languages as boolean columns,
+its region and country, and its *party* (a city or an organisation; a practice's party
+is the city that owns it) for the cooperation graph. Scoring is then a few array
+operations (see ``selectors``).
 
-What a candidate "does" is read from the texts and links it has in the network:
-- a city's fields are its designation field; an organisation's are those of the
-  projects and calls it took part in (its member city's field when it has none);
+What a candidate "does" is read from the texts and links it has in the network (the
+platform has no declared interests of cities or organisations):
+- its *activity*: the knowledge items it published (cities), the projects it led or
+  joined, the calls it published and the calls it answered (not withdrawn);
+- a city's fields are its designation field (as a candidate: what it does shows in its
+  texts; as a subject it also *wants* the fields of its activity, see ``subjects``); an
+  organisation's are those of its activity (its member city's field when it has none);
   a practice's are its own;
-- SDGs and writing languages of a city or an organisation are those of the projects
-  it led or joined, the calls it published and (cities) the knowledge items it owns.
+- SDGs and writing languages of a city or an organisation are those of its projects,
+  published calls and (cities) knowledge items;
+- its *texts*: an organisation's or a practice's text is itself; a city's are its
+  description (when it has one), the knowledge items it published and the projects it
+  took part in. A city's entry in the registry (its name, country and field) is not
+  compared: alone it would make every city of a country or a field look alike, and the
+  field and the country are counted apart. Each text is a unit vector (the mean of its
+  documents' vectors: one per language version); a candidate's vector is the mean of
+  its texts' vectors, so that the dot product of two such vectors is the mean cosine
+  between the texts of one and those of the other, on the model's own scale however
+  many texts each has.
 
 The arrays are rebuilt when the search index or these facts change: a change made in
 another process is seen after at most ``core.versions.TTL`` seconds (the same rule as the
@@ -49,7 +62,7 @@ class MatchIndex:
     slugs: list[str]
     names: list[str]
     row_of: dict[tuple[str, int], int]
-    vectors: np.ndarray | None  # (n, d) float32, rows of length 1; zero rows for candidates without a vector
+    vectors: np.ndarray | None  # (n, d) float32, the mean of its texts' unit vectors; zero rows for none
     has_vector: np.ndarray
     field_codes: list[str]
     field_column: dict[int, int]  # CreativeField pk -> column
@@ -59,14 +72,16 @@ class MatchIndex:
     languages: np.ndarray  # (n, languages) bool
     region_codes: list[str]
     region: np.ndarray  # index into region_codes, -1 unknown
+    country: np.ndarray  # Country pk, -1 unknown
     sids: np.ndarray  # bool: in a small island developing state
     party: np.ndarray  # the candidate's party, -1 for none
     party_of: dict[tuple[str, int], int]  # ("city" | "organisation", pk) -> party
     neighbours: dict[int, set[int]]  # party -> parties it cooperated with
-    party_project_fields: dict[int, set[int]]  # party -> field columns of its projects and calls
+    activity_fields: dict[int, set[int]]  # party -> field columns of its activity
     doc_row: np.ndarray  # search document position -> candidate row, -1 for none (lexical fallback)
     field_objects: dict  # CreativeField pk -> field, for the reasons (names follow the active language)
     region_objects: dict  # Region code -> region
+    country_objects: dict  # Country pk -> country
     hidden_partners: frozenset = field(default_factory=frozenset)
 
     @property
@@ -114,13 +129,13 @@ class _Rows:
 
     def __init__(self) -> None:
         self.kind, self.object_id, self.slugs, self.names = [], [], [], []
-        self.region, self.iso2, self.party = [], [], []
+        self.region, self.iso2, self.country, self.party = [], [], [], []
         self.fields: list[set[int]] = []
         self.sdgs: list[set[int]] = []
         self.languages: list[set[str]] = []
         self.row_of: dict[tuple[str, int], int] = {}
 
-    def add(self, kind, pk, slug, name, region, iso2, party) -> int:
+    def add(self, kind, pk, slug, name, region, iso2, country, party) -> int:
         row = len(self.kind)
         self.row_of[(kind, pk)] = row
         self.kind.append(KINDS.index(kind))
@@ -129,6 +144,7 @@ class _Rows:
         self.names.append(name)
         self.region.append(region or "")
         self.iso2.append(iso2 or "")
+        self.country.append(country if country is not None else -1)
         self.party.append(party)
         self.fields.append(set())
         self.sdgs.append(set())
@@ -154,7 +170,7 @@ def build(
     from creative_cities.board.choices import InterestStatus
     from creative_cities.board.models import Call, Interest
     from creative_cities.cities.choices import CityStatus
-    from creative_cities.cities.models import City, CreativeField, Region
+    from creative_cities.cities.models import City, Country, CreativeField, Region
     from creative_cities.knowledge.choices import ItemKind, ItemStatus
     from creative_cities.knowledge.models import KnowledgeItem
     from creative_cities.organisations.models import Organisation
@@ -165,6 +181,7 @@ def build(
     field_column = {pk: column for column, (pk, _code) in enumerate(field_ids)}
     region_objects = {r.code: r for r in Region.objects.order_by("position", "code")}
     region_codes = list(region_objects)
+    country_objects = Country.objects.in_bulk()
 
     parties: dict[tuple[str, int], int] = {}
 
@@ -174,39 +191,47 @@ def build(
     rows = _Rows()
     city_field = {}
     cities = City.objects.values_list(
-        "pk", "slug", "name", "field_id", "status", "country__iso2", "country__region__code"
-    ).order_by("pk")
-    for pk, slug, name, field_id, status, iso2, region in cities.iterator(2000):
+        "pk", "slug", "name", "field_id", "status", "country__iso2", "country_id", "country__region__code",
+        "description_en", "description_fr", "description_es",
+    ).order_by("pk")  # fmt: skip
+    described = set()
+    for pk, slug, name, field_id, status, iso2, country, region, *descriptions in cities.iterator(2000):
         city_field[pk] = field_id
         if status == CityStatus.MEMBER:  # former members are not recommended, but their links count
-            row = rows.add("city", pk, slug, name, region, iso2, party("city", pk))
+            row = rows.add("city", pk, slug, name, region, iso2, country, party("city", pk))
             rows.fields[row].add(field_column[field_id])
+            if any(text.strip() for text in descriptions):
+                described.add(row)
         else:
             party("city", pk)
     organisations = Organisation.objects.values_list(
-        "pk", "slug", "name", "member_city_id", "country__iso2", "country__region__code"
+        "pk", "slug", "name", "member_city_id", "country__iso2", "country_id", "country__region__code"
     ).order_by("pk")
     member_city = {}
-    for pk, slug, name, city_id, iso2, region in organisations.iterator(5000):
-        rows.add("organisation", pk, slug, name, region, iso2, party("organisation", pk))
+    for pk, slug, name, city_id, iso2, country, region in organisations.iterator(5000):
+        rows.add("organisation", pk, slug, name, region, iso2, country, party("organisation", pk))
         member_city[pk] = city_id
 
-    # Practices, and every published item for its owner's SDGs and languages.
+    # Practices, and every published item for its owner's fields, SDGs, languages and vector.
     items = KnowledgeItem.objects.filter(status=ItemStatus.PUBLISHED).values_list(
         "pk", "slug", "title", "kind", "language", "owner_city_id", "owner_city__country__iso2",
-        "owner_city__country__region__code",
+        "owner_city__country_id", "owner_city__country__region__code",
     )  # fmt: skip
     item_fields = _pairs(KnowledgeItem.fields.through, "knowledgeitem_id", "creativefield_id")
     item_sdgs = _pairs(KnowledgeItem.sdg_goals.through, "knowledgeitem_id", "sdggoal__number")
     party_extra_sdgs: dict[int, set[int]] = defaultdict(set)
     party_languages: dict[int, set[str]] = defaultdict(set)
-    for pk, slug, title, kind, language, owner_id, iso2, region in items.order_by("pk").iterator(5000):
+    party_fields: dict[int, set[int]] = defaultdict(set)
+    party_activity: dict[int, list[tuple[str, int]]] = defaultdict(list)  # search kind and id of what it did
+    for pk, slug, title, kind, language, owner_id, iso2, country, region in items.order_by("pk").iterator(5000):
         owner = party("city", owner_id)
         if owner >= 0:
             party_extra_sdgs[owner] |= item_sdgs.get(pk, set())
             party_languages[owner].add(language)
+            party_fields[owner] |= {field_column[f] for f in item_fields.get(pk, ())}
+            party_activity[owner].append(("knowledge", pk))
         if kind == ItemKind.PRACTICE:
-            row = rows.add("practice", pk, slug, title, region, iso2, owner)
+            row = rows.add("practice", pk, slug, title, region, iso2, country, owner)
             rows.fields[row] = {field_column[f] for f in item_fields.get(pk, ())}
             rows.sdgs[row] = set(item_sdgs.get(pk, ()))
             rows.languages[row] = {language}
@@ -227,12 +252,12 @@ def build(
     ).iterator(5000):
         if pk not in hidden_partners:
             teams[project_id].add(party("city", city_id) if city_id else party("organisation", org_id))
-    party_fields: dict[int, set[int]] = defaultdict(set)
     for project_id, team in teams.items():
         columns = {field_column[f] for f in project_fields.get(project_id, ())}
         for member in team:
             neighbours[member] |= team - {member}
             party_fields[member] |= columns
+            party_activity[member].append(("project", project_id))
             party_extra_sdgs[member] |= project_sdgs.get(project_id, set())
             party_languages[member].add(facts[project_id])
 
@@ -245,14 +270,16 @@ def build(
         party_fields[owner] |= {field_column[f] for f in call_fields.get(pk, ())}
         party_extra_sdgs[owner] |= call_sdgs.get(pk, set())
         party_languages[owner].add(language)
-    accepted = Interest.objects.filter(status=InterestStatus.ACCEPTED).values_list(
-        "call__city_id", "call__organisation_id", "city_id", "organisation_id"
+    answers = Interest.objects.exclude(status=InterestStatus.WITHDRAWN).values_list(
+        "call_id", "status", "call__city_id", "call__organisation_id", "city_id", "organisation_id"
     )
-    for call_city, call_org, city_id, org_id in accepted.iterator(5000):
+    for call_id, status, call_city, call_org, city_id, org_id in answers.iterator(5000):
         a = party("city", call_city) if call_city else party("organisation", call_org)
         b = party("city", city_id) if city_id else party("organisation", org_id)
-        neighbours[a].add(b)
-        neighbours[b].add(a)
+        party_fields[b] |= {field_column[f] for f in call_fields.get(call_id, ())}  # what it offered to do
+        if status == InterestStatus.ACCEPTED:
+            neighbours[a].add(b)
+            neighbours[b].add(a)
     adaptations = KnowledgeItem.objects.filter(
         adapted_from__isnull=False, owner_city__isnull=False, adapted_from__owner_city__isnull=False
     ).values_list("owner_city_id", "adapted_from__owner_city_id")
@@ -262,13 +289,16 @@ def build(
             neighbours[party("city", source_city_id)].add(party("city", city_id))
 
     # Cities and organisations take the fields, SDGs and languages of what they took part in.
+    activities = {}
     for row, kind in enumerate(rows.kind):
         if KINDS[kind] == "practice":
             continue
         owner = rows.party[row]
         rows.sdgs[row] |= party_extra_sdgs.get(owner, set())
         rows.languages[row] |= party_languages.get(owner, set())
-        if KINDS[kind] == "organisation":
+        if KINDS[kind] == "city":
+            activities[row] = party_activity.get(owner, [])
+        else:
             rows.fields[row] |= party_fields.get(owner, set())
             city_id = member_city[rows.object_id[row]]
             if not rows.fields[row] and city_id in city_field:
@@ -283,15 +313,18 @@ def build(
         parties=parties,
         neighbours=dict(neighbours),
         party_fields=dict(party_fields),
+        activities=activities,
+        described=described,
         search_index=search_index,
         embedder=embedder,
         hidden_partners=frozenset(hidden_partners),
         field_objects=field_objects,
         region_objects=region_objects,
+        country_objects=country_objects,
     )
 
 
-def _arrays(rows: _Rows, *, search_index, embedder, parties, party_fields, **rest) -> MatchIndex:
+def _arrays(rows: _Rows, *, search_index, embedder, parties, party_fields, activities, described, **rest) -> MatchIndex:
     n = len(rows.kind)
     fields = np.zeros((n, len(rest["field_codes"])), dtype=bool)
     sdgs = np.zeros((n, SDG_COLUMNS), dtype=bool)
@@ -306,7 +339,7 @@ def _arrays(rows: _Rows, *, search_index, embedder, parties, party_fields, **res
     sids = small_island_states()
     kind = np.array(rows.kind, dtype=np.int8)
     object_id = np.array(rows.object_id, dtype=np.int64)
-    vectors, has_vector, doc_row = _vectors(search_index, kind, object_id, rows.row_of)
+    vectors, has_vector, doc_row = _vectors(search_index, kind, object_id, rows.row_of, activities, described)
     return MatchIndex(
         embedder_name=embedder.name if embedder else "",
         kind=kind,
@@ -321,17 +354,18 @@ def _arrays(rows: _Rows, *, search_index, embedder, parties, party_fields, **res
         language_codes=language_codes,
         languages=languages,
         region=np.array([region_index.get(code, -1) for code in rows.region], dtype=np.int16),
+        country=np.array(rows.country, dtype=np.int64),
         sids=np.array([iso2 in sids for iso2 in rows.iso2], dtype=bool),
         party=np.array(rows.party, dtype=np.int64),
         party_of=parties,
-        party_project_fields=party_fields,
+        activity_fields=party_fields,
         doc_row=doc_row,
         **rest,
     )
 
 
-def _vectors(search_index, kind, object_id, row_of) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
-    """Each candidate's vector, the mean of its documents' (one per language version), from the search index."""
+def _vectors(search_index, kind, object_id, row_of, activities, described) -> tuple:
+    """Each candidate's vector (see the module's docstring), which have one, and each search document's row."""
     n = len(kind)
     has_vector = np.zeros(n, dtype=bool)
     if search_index is None:
@@ -350,4 +384,27 @@ def _vectors(search_index, kind, object_id, row_of) -> tuple[np.ndarray | None, 
     sums = np.zeros((n, search_index.vectors.shape[1]), dtype=np.float32)
     np.add.at(sums, doc_row[usable], search_index.vectors[usable])
     has_vector[doc_row[usable]] = True
-    return normalise(sums) * has_vector[:, None], has_vector, doc_row
+    vectors = normalise(sums) * has_vector[:, None]
+    texts = _object_vectors(search_index, ("knowledge", "project")) if activities else {}
+    for row, keys in activities.items():  # cities
+        own = [vectors[row]] if row in described and has_vector[row] else []
+        parts = own + [texts[key] for key in keys if key in texts]
+        vectors[row] = np.mean(parts, axis=0) if parts else 0.0
+        has_vector[row] = bool(parts)
+    return vectors, has_vector, doc_row
+
+
+def _object_vectors(search_index, kinds) -> dict[tuple[str, int], np.ndarray]:
+    """The unit vector of every object of these kinds: the mean of its documents' vectors."""
+    found = {}
+    for search_kind in kinds:
+        if search_kind not in search_index.kinds:
+            continue
+        positions = np.flatnonzero(
+            (search_index.kind == search_index.kinds.index(search_kind)) & search_index.has_vector
+        )
+        ids, slot = np.unique(search_index.object_id[positions], return_inverse=True)
+        sums = np.zeros((len(ids), search_index.vectors.shape[1]), dtype=np.float32)
+        np.add.at(sums, slot, search_index.vectors[positions])
+        found.update(((search_kind, int(pk)), vector) for pk, vector in zip(ids.tolist(), normalise(sums), strict=True))
+    return found

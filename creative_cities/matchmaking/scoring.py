@@ -1,19 +1,25 @@
 """The components of a recommendation's score, each in [0, 1], for every candidate at once.
 
-- ``text``: how close the candidate's texts are to the subject's, by the cosine of their
-  search vectors (each object's vector is the mean of its documents'), rescaled per
-  subject so that the median candidate scores 0 and the closest 1: the model's cosines
-  are compressed (0.7–0.9 for anything), and what matters is who is closer than the
-  bulk. Without the model, the words the subject's title and summary share with the
-  candidates' documents (the search index's lexical scores), the best scoring 1.
+The *match score* is the weighted mean of five components:
+
+- ``text``: how close the candidate's texts are to the subject's. With the model, the
+  mean cosine between the subject's texts and the candidate's (for most, one text
+  each: see ``index``) on the model's fixed scale (``MATCHMAKING_COSINE_SCALE``): the
+  same cosine scores the same for every subject and every set of candidates. Without
+  the model, the share of the subject's words (title and opening) found in the
+  candidate's documents.
 - ``fields``: 1 when the candidate works in a field the subject wants and its party
   lacks (complementary), 0.6 when it shares a wanted field, 0 otherwise.
 - ``sdgs``: the share of the subject's SDGs the candidate also works for.
 - ``language``: 1 when the candidate wrote (or worked) in a language of the subject.
 - ``novelty``: 1 when the candidate's party never cooperated with the subject's
   (no project together, no accepted interest, no adaptation of each other's practice).
-- ``region``: the bonus of the first favoured group it belongs to (Africa 1, small
-  island developing states 0.6 by default), 0 when the preference is off.
+
+Two facts move a candidate in the ranking without changing its match score, each by a
+bounded amount (the *adjustment*): ``region``, the bonus of the first favoured group it
+belongs to (Africa 1, small island developing states 0.6 by default; 0 when the
+preference is off) times ``MATCHMAKING_REGION_MARGIN``, and being in the subject's own
+country, which costs ``MATCHMAKING_SAME_COUNTRY_PENALTY``.
 """
 
 import hashlib
@@ -26,12 +32,11 @@ import numpy as np
 from creative_cities.search import lexical, memory, postings
 from creative_cities.search.embeddings import Embedder, normalise
 
-from .conf import SIDS, region_preference
+from .conf import MATCH_COMPONENTS, SIDS, cosine_scale, region_margin, region_preference, same_country_penalty
 from .index import MatchIndex
 from .subjects import Subject
 
 SHARED_FIELD = 0.6
-MEDIAN_FROM = 50  # candidates with vectors before the median says what "unrelated" scores
 LEXICAL_TOKENS = 30
 _embedded: "OrderedDict[str, np.ndarray]" = OrderedDict()  # texts of unindexed subjects, by digest
 _embedded_lock = threading.Lock()  # a server answers in several threads, which share it
@@ -42,6 +47,10 @@ EMBEDDED_KEPT = 256
 class Scores:
     components: dict[str, np.ndarray]
     text_mode: str  # "semantic", "lexical" or "none"
+    same_country: np.ndarray  # bool: in the subject's party's country
+    adjustment: np.ndarray  # what the ranking adds to the match score (region bonus, same-country penalty)
+    cosine: np.ndarray | None = None  # semantic: the cosine of the vectors, NaN for candidates without one
+    words: int = 0  # lexical: how many of the subject's words were looked for
 
 
 def subject_vector(subject: Subject, search_index, embedder: Embedder | None) -> np.ndarray | None:
@@ -68,36 +77,38 @@ def subject_vector(subject: Subject, search_index, embedder: Embedder | None) ->
     return vector
 
 
-def _text(index: MatchIndex, subject: Subject, search_index, embedder, eligible) -> tuple[np.ndarray, str]:
+def _text(index: MatchIndex, subject: Subject, search_index, embedder) -> tuple:
+    """The text component, the mode, the cosines (semantic) and the number of words looked for (lexical)."""
     scores = np.zeros(index.size, dtype=np.float32)
-    vector = subject_vector(subject, search_index, embedder) if index.vectors is not None else None
+    vector = None
+    if index.vectors is not None:
+        row = index.row_of.get((subject.kind, subject.object_id))
+        if row is None:
+            vector = subject_vector(subject, search_index, embedder)
+        elif index.has_vector[row]:  # a city: the same texts as when it is a candidate
+            vector = index.vectors[row]
+        else:  # a city with no text of its own to compare (its registry entry is not one)
+            return scores, "semantic", np.full(index.size, np.nan), 0
     if vector is not None:
-        cosines = index.vectors @ vector
-        pool = cosines[eligible & index.has_vector]
-        if len(pool):
-            top = float(pool.max())
-            if len(pool) >= MEDIAN_FROM:
-                middle = float(np.partition(pool, len(pool) // 2)[len(pool) // 2])
-            else:  # a handful: the median is one of the close ones, the farthest is the floor
-                middle = float(pool.min())
-            if top > middle:
-                scores = np.clip((cosines - middle) / (top - middle), 0.0, 1.0)
-            scores = np.where(index.has_vector, scores, 0.0).astype(np.float32)
-        return scores, "semantic"
+        cosine = index.vectors @ vector
+        low, high = cosine_scale(index.embedder_name)
+        scores = np.where(index.has_vector, np.clip((cosine - low) / (high - low), 0.0, 1.0), 0.0)
+        return scores.astype(np.float32), "semantic", np.where(index.has_vector, cosine, np.nan), 0
     if search_index is None or not len(index.doc_row):
-        return scores, "none"
-    tokens = lexical.query_tokens(subject.text)[:LEXICAL_TOKENS]
-    matched = postings.match(search_index, tokens, any_word=True)
-    if matched is None:  # the database knows documents these arrays do not: ignore them
-        matched = postings.match(search_index, tokens, any_word=True, orphans=True)
-    positions, values = matched
-    rows = index.doc_row[positions] if len(positions) else positions
-    known = rows >= 0
-    np.maximum.at(scores, rows[known], values[known].astype(np.float32))
-    best = float(scores[eligible].max()) if eligible.any() else 0.0
-    if best > 0:
-        scores = np.minimum(scores / best, 1.0)
-    return scores, "lexical"
+        return scores, "none", None, 0
+    tokens = list(dict.fromkeys(lexical.query_tokens(subject.text)))[:LEXICAL_TOKENS]
+    found = np.zeros(index.size, dtype=np.int32)
+    for token in tokens:
+        matched = postings.match(search_index, [token], any_word=True)
+        if matched is None:  # the database knows documents these arrays do not: ignore them
+            matched = postings.match(search_index, [token], any_word=True, orphans=True)
+        rows = index.doc_row[matched[0]] if len(matched[0]) else matched[0]
+        has = np.zeros(index.size, dtype=bool)
+        has[rows[rows >= 0]] = True
+        found += has
+    if tokens:
+        scores = (found / len(tokens)).astype(np.float32)
+    return scores, "lexical", None, len(tokens)
 
 
 def field_columns(index: MatchIndex, pks) -> list[int]:
@@ -109,11 +120,10 @@ def components(
     subject: Subject,
     *,
     prefer_regions: bool,
-    eligible: np.ndarray,
     search_index: memory.MemoryIndex | None,
     embedder: Embedder | None,
 ) -> Scores:
-    text, mode = _text(index, subject, search_index, embedder, eligible)
+    text, mode, cosine, words = _text(index, subject, search_index, embedder)
 
     wanted = field_columns(index, subject.wanted_fields or subject.own_fields)
     missing = [c for c in wanted if c not in field_columns(index, subject.own_fields)]
@@ -136,6 +146,10 @@ def components(
         novelty[(index.party >= 0) & known[np.maximum(index.party, 0)]] = 0.0
 
     region = region_bonus(index) if prefer_regions else np.zeros(index.size)
+    if subject.country_id is not None:
+        same_country = index.country == subject.country_id
+    else:
+        same_country = np.zeros(index.size, dtype=bool)
     return Scores(
         components={
             "text": text.astype(np.float64),
@@ -146,6 +160,10 @@ def components(
             "region": region,
         },
         text_mode=mode,
+        same_country=same_country,
+        adjustment=region_margin() * region - same_country_penalty() * same_country,
+        cosine=cosine,
+        words=words,
     )
 
 
@@ -163,7 +181,11 @@ def region_bonus(index: MatchIndex) -> np.ndarray:
 
 
 def total(scores: Scores, weights: dict[str, float]) -> np.ndarray:
-    return sum(weights[name] * values for name, values in scores.components.items())
+    """The match score: the weighted mean of the five components, in [0, 1]."""
+    weight = sum(weights[name] for name in MATCH_COMPONENTS)
+    if weight <= 0:
+        return np.zeros(len(scores.adjustment))
+    return sum(weights[name] * scores.components[name] for name in MATCH_COMPONENTS) / weight
 
 
 def _key(party) -> tuple[str, int] | None:

@@ -1,16 +1,20 @@
 """Recommendations: cities, organisations and practices for a project, a call or a city, each with its reasons.
 
-The score is the weighted sum of the components of ``scoring`` (weights in
+The match score is the weighted mean of the components of ``scoring`` (weights in
 ``MATCHMAKING_WEIGHTS``), computed for every candidate at once on the arrays of
-``index``; only the best few per kind become objects with reasons. The subject's own
-parties (its lead or publisher, the city itself) and its partners are never
-recommended, nor the practices they own.
+``index``. Candidates are ranked by their score plus a bounded adjustment (the region
+preference, the same-country penalty); only the best few per kind become objects with
+reasons, and when the adjustment puts a candidate above one with a better score, or
+below one with a worse, its reasons say so. The subject's own parties (its lead or
+publisher, the city itself) and its partners are never recommended, nor the practices
+they own.
 """
 
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,13 +27,22 @@ from creative_cities.search.embeddings import get_embedder
 
 from . import index as match_index
 from . import subjects
-from .conf import COMPONENTS, SIDS, prefer_regions_default, region_preference, weights
+from .conf import (
+    COMPONENTS,
+    SIDS,
+    prefer_regions_default,
+    region_margin,
+    region_preference,
+    same_country_penalty,
+    weights,
+)
 from .index import KINDS, MatchIndex
 from .scoring import Scores, components, field_columns, total
 from .subjects import Subject
 
 MAX_LIMIT = 50
 REASON_TEXT_FROM = 0.5  # a text similarity worth saying
+REASON_WORDS_FROM = 0.2  # a share of shared words worth saying (the model is off)
 
 
 @dataclass
@@ -39,9 +52,16 @@ class Recommendation:
     slug: str
     name: str
     url: str
-    score: float
+    score: float  # the match score, in [0, 1]
     components: dict[str, float]
     reasons: list[str]
+    adjustment: float = 0.0  # what the ranking adds to the score: region preference, same-country penalty
+    same_country: bool = False
+    text_cosine: float | None = None  # the cosine of the vectors, when texts are compared by the model
+
+    @property
+    def rank_score(self) -> float:
+        return round(self.score + self.adjustment, 4)
 
 
 @dataclass
@@ -52,6 +72,8 @@ class Recommendations:
     prefer_regions: bool
     kinds: tuple[str, ...] = KINDS
     by_kind: dict[str, list[Recommendation]] = field(default_factory=dict)
+    region_margin: float = 0.0  # the most the region preference adds for the ranking (0 when off)
+    same_country_penalty: float = 0.0  # what a candidate in the subject's country loses for the ranking
 
 
 def subject_for(obj, index: MatchIndex | None = None, *, hidden_partners: frozenset = frozenset()) -> Subject:
@@ -83,16 +105,17 @@ def eligible_mask(index: MatchIndex, subject: Subject, kinds, exclude=()) -> np.
 def score_all(
     index: MatchIndex, subject: Subject, *, kinds, prefer_regions: bool, exclude=(), search_index=None, embedder=None
 ) -> tuple[Scores, np.ndarray, np.ndarray]:
-    """Every candidate's components and total score, and which candidates may be recommended."""
+    """Every candidate's components and match score, and which candidates may be recommended."""
     eligible = eligible_mask(index, subject, kinds, exclude)
-    scores = components(
-        index, subject, prefer_regions=prefer_regions, eligible=eligible, search_index=search_index, embedder=embedder
-    )
+    scores = components(index, subject, prefer_regions=prefer_regions, search_index=search_index, embedder=embedder)
     return scores, total(scores, weights()), eligible
 
 
 def best_rows(index: MatchIndex, totals: np.ndarray, eligible: np.ndarray, limit: int) -> np.ndarray:
-    """The ``limit`` best eligible rows, best first; ties go to the smaller id, so that rankings are stable."""
+    """The ``limit`` best eligible rows by ``totals`` (the score, or what ranks), best first.
+
+    Ties go to the smaller id, so that rankings are stable.
+    """
     rows = np.flatnonzero(eligible)
     if len(rows) > limit:
         rows = rows[np.argpartition(-totals[rows], limit - 1)[:limit]]
@@ -130,13 +153,22 @@ def recommend(
         search_index=search_index,
         embedder=embedder,
     )
+    ranks = totals + scores.adjustment
     by_kind = {}
     for kind in kinds:
-        rows = best_rows(index, totals, eligible & (index.kind == KINDS.index(kind)), limit)
-        by_kind[kind] = describe(index, subject, scores, totals, rows, prefer_regions=prefer)
-    items = sorted((r for found in by_kind.values() for r in found), key=lambda r: (-r.score, r.kind, r.object_id))
+        pool = eligible & (index.kind == KINDS.index(kind))
+        rows = best_rows(index, ranks, pool, limit)
+        by_kind[kind] = describe(index, subject, scores, totals, rows, pool=pool, prefer_regions=prefer)
+    items = sorted((r for found in by_kind.values() for r in found), key=lambda r: (-r.rank_score, r.kind, r.object_id))
     return Recommendations(
-        subject=subject, items=items, text_mode=scores.text_mode, prefer_regions=prefer, kinds=kinds, by_kind=by_kind
+        subject=subject,
+        items=items,
+        text_mode=scores.text_mode,
+        prefer_regions=prefer,
+        kinds=kinds,
+        by_kind=by_kind,
+        region_margin=region_margin() if prefer else 0.0,
+        same_country_penalty=same_country_penalty(),
     )
 
 
@@ -154,16 +186,23 @@ def _url_patterns() -> dict[str, str]:
 
 
 def describe(
-    index: MatchIndex, subject: Subject, scores: Scores, totals: np.ndarray, rows, *, prefer_regions: bool
+    index: MatchIndex, subject: Subject, scores: Scores, totals: np.ndarray, rows, *, pool, prefer_regions: bool
 ) -> list[Recommendation]:
-    """The chosen rows as recommendations, each with its reasons in the active language."""
+    """The chosen rows as recommendations, each with its reasons in the active language.
+
+    ``pool`` holds the candidates they were ranked among: the adjustment's effect on the
+    order is judged against all of them, shown or not.
+    """
     if not len(rows):
         return []
-    fields, regions, urls = index.field_objects, index.region_objects, _url_patterns()
+    urls = _url_patterns()
+    ranks = totals + scores.adjustment
     found = []
     for row in rows.tolist():
         kind = KINDS[index.kind[row]]
         values = {name: round(float(scores.components[name][row]), 3) for name in COMPONENTS}
+        cosine = None if scores.cosine is None or np.isnan(scores.cosine[row]) else round(float(scores.cosine[row]), 3)
+        moved = _moved(index, totals, ranks, pool, row, scores)
         found.append(
             Recommendation(
                 kind=kind,
@@ -173,20 +212,74 @@ def describe(
                 url=urls[kind].replace(SLUG_MARK, index.slugs[row]),
                 score=round(float(totals[row]), 4),
                 components=values,
-                reasons=reasons(index, subject, row, values, scores.text_mode, fields, regions, prefer_regions),
+                reasons=reasons(index, subject, row, values, scores, moved, prefer_regions),
+                adjustment=round(float(scores.adjustment[row]), 4),
+                same_country=bool(scores.same_country[row]),
+                text_cosine=cosine,
             )
         )
     return found
 
 
-def reasons(index, subject, row, values, text_mode, fields, regions, prefer_regions) -> list[str]:
-    """Short sentences saying why, strongest signals first."""
+def _moved(index: MatchIndex, totals, ranks, pool, row: int, scores: Scores) -> set[str]:
+    """Which rule moved the candidate of ``row`` past another candidate of ``pool``.
+
+    "lifted": its region bonus puts it above a candidate with a better score, which it
+    would not pass without the bonus; "dropped": its same-country penalty puts it below
+    a candidate with a worse score, which would not pass it without the penalty.
+    """
+    moved = set()
+    bonus = region_margin() * scores.components["region"][row]
+    if bonus <= 0 and not scores.same_country[row]:
+        return moved
+    above = (ranks > ranks[row]) | ((ranks == ranks[row]) & (index.object_id < index.object_id[row]))
+    if bonus > 0:
+        passed = pool & ~above & (totals > totals[row])
+        passed[row] = False
+        if (passed & (ranks >= ranks[row] - bonus)).any():
+            moved.add("lifted")
+    if scores.same_country[row]:
+        passing = pool & above & (totals < totals[row])
+        if (passing & (ranks <= ranks[row] + same_country_penalty())).any():
+            moved.add("dropped")
+    return moved
+
+
+def reasons(index, subject, row, values, scores: Scores, moved: set[str], prefer_regions: bool) -> list[str]:
+    """Short sentences saying why: what moved it in the ranking first, then the strongest signals."""
     said = []
-    if values["text"] >= REASON_TEXT_FROM:
-        if text_mode == "semantic":
-            said.append(_("Similar work: %(score).2f") % {"score": values["text"]})
+    if scores.same_country[row]:
+        country = index.country_objects.get(int(index.country[row]))
+        name = country.name if country else ""
+        if "dropped" in moved:
+            said.append(_("Ranked lower: in the same country (%(country)s)") % {"country": name})
         else:
-            said.append(_("Shares words with it (the language model is off): %(score).2f") % {"score": values["text"]})
+            said.append(_("In the same country (%(country)s)") % {"country": name})
+    region_reason = _region_reason(index, row, lifted="lifted" in moved) if prefer_regions and values["region"] else ""
+    if region_reason and "lifted" in moved:
+        said.append(region_reason)
+    if scores.text_mode == "semantic" and values["text"] >= REASON_TEXT_FROM:
+        similarity = number_format(values["text"], decimal_pos=2)
+        said.append(_("Similar work (similarity %(similarity)s)") % {"similarity": similarity})
+    elif scores.text_mode == "lexical" and scores.words and values["text"] >= REASON_WORDS_FROM:
+        found = round(values["text"] * scores.words)
+        said.append(
+            ngettext(
+                "Shares %(found)s of the %(total)s word of your text (the language model is off)",
+                "Shares %(found)s of the %(total)s words of your text (the language model is off)",
+                scores.words,
+            )
+            % {"found": found, "total": scores.words}
+        )
+    said += _signal_reasons(index, subject, row, values)
+    if region_reason and "lifted" not in moved:
+        said.append(region_reason)
+    return said
+
+
+def _signal_reasons(index, subject, row, values) -> list[str]:
+    said = []
+    fields = index.field_objects
     columns_to_pk = {column: pk for pk, column in index.field_column.items()}
     own = set(field_columns(index, subject.own_fields))
     wanted = field_columns(index, subject.wanted_fields or subject.own_fields)
@@ -212,18 +305,21 @@ def reasons(index, subject, row, values, text_mode, fields, regions, prefer_regi
             said.append(_("Never worked with %(party)s") % {"party": party_name})
         else:
             said.append(_("Already worked with %(party)s") % {"party": party_name})
-    if prefer_regions and values["region"] > 0:
-        said.append(_region_reason(index, row, regions))
     return said
 
 
-def _region_reason(index: MatchIndex, row: int, regions: dict) -> str:
+def _region_reason(index: MatchIndex, row: int, *, lifted: bool) -> str:
     for group, _bonus in region_preference():
         if group == SIDS and index.sids[row]:
+            if lifted:
+                return _("Ranked higher: in a small island developing state (under-represented)")
             return _("In a small island developing state (under-represented)")
         if group != SIDS and index.region[row] >= 0 and index.region_codes[index.region[row]] == group:
-            region = regions.get(group)
-            return _("In %(region)s (under-represented)") % {"region": region.name if region else group}
+            region = index.region_objects.get(group)
+            name = region.name if region else group
+            if lifted:
+                return _("Ranked higher: in %(region)s (under-represented)") % {"region": name}
+            return _("In %(region)s (under-represented)") % {"region": name}
     return ""
 
 
@@ -242,4 +338,5 @@ def explain(*, subject, candidate: tuple[str, int], prefer_regions: bool | None 
     )
     if not eligible[row]:
         return None
-    return describe(index, subject, scores, totals, np.array([row]), prefer_regions=prefer)[0]
+    pool = eligible & (index.kind == index.kind[row])
+    return describe(index, subject, scores, totals, np.array([row]), pool=pool, prefer_regions=prefer)[0]

@@ -1,10 +1,11 @@
 """What matchmaking needs to know of the thing it finds partners for: a project, a call or a city.
 
 A subject has a *party* (the project's lead, the call's publisher, the city itself):
-novelty means no earlier cooperation with it. Its *own* fields are its party's (a lead
-city's designation field); the fields it *wants* are the project's or call's fields (a
-city wants its own field and those of the projects and calls it took part in): a
-candidate bringing a wanted field that the party lacks is complementary.
+novelty means no earlier cooperation with it, and its country is the subject's. Its
+*own* fields are its party's (a lead city's designation field); the fields it *wants*
+are the project's or call's fields (a city wants its own field and those of what it
+does: see ``index``): a candidate bringing a wanted field that the party lacks is
+complementary.
 """
 
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ class Subject:
     excluded_parties: set[tuple[str, int]]  # ("city" | "organisation", pk): never recommended
     search_kind: str  # the kind of its documents in the search index
     text: str  # what is embedded when the search index has no vector of it
+    country_id: int | None = None  # its party's country
     url: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -43,6 +45,10 @@ def party_key(party) -> tuple[str, int] | None:
 
 def _party_fields(party) -> set[int]:
     return {party.field_id} if isinstance(party, City) else set()
+
+
+def _country(party) -> int | None:
+    return getattr(party, "country_id", None)
 
 
 def _text(title: str, *parts: str) -> str:
@@ -68,6 +74,7 @@ def for_project(project: Project, *, hidden_partners: frozenset = frozenset()) -
         excluded_parties=excluded,
         search_kind="project",
         text=_text(project.title, project.summary, markdown_to_text(project.description)),
+        country_id=_country(lead),
     )
 
 
@@ -95,11 +102,12 @@ def for_call(call: Call) -> Subject:
         excluded_parties=excluded,
         search_kind="call",
         text=_text(call.title, markdown_to_text(call.description)),
+        country_id=_country(publisher),
     )
 
 
 def for_city(city: City, index: MatchIndex) -> Subject:
-    """A city: what it did in the network (its row of the index) stands for its interests."""
+    """A city: what it does in the network (its row of the index) stands for its interests (none are declared)."""
     columns_to_pk = {column: pk for pk, column in index.field_column.items()}
     party = index.party_of.get(("city", city.pk), -1)
     row = index.row_of.get(("city", city.pk))
@@ -107,7 +115,7 @@ def for_city(city: City, index: MatchIndex) -> Subject:
     if row is not None:
         sdgs = {int(goal) for goal in index.sdgs[row].nonzero()[0]}
         languages = {index.language_codes[column] for column in index.languages[row].nonzero()[0]}
-    wanted = {city.field_id} | {columns_to_pk[c] for c in index.party_project_fields.get(party, set())}
+    wanted = {city.field_id} | {columns_to_pk[c] for c in index.activity_fields.get(party, set())}
     return Subject(
         kind="city",
         object_id=city.pk,
@@ -120,4 +128,5 @@ def for_city(city: City, index: MatchIndex) -> Subject:
         excluded_parties={("city", city.pk)},
         search_kind="city",
         text=_text(city.name, city.description_en),
+        country_id=city.country_id,
     )

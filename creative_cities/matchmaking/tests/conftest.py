@@ -73,3 +73,34 @@ def make_organisation(db, focal_point_lyon_user):
         )  # fmt: skip
 
     return make
+
+
+@pytest.fixture
+def publish(db, focal_point_lyon_user):
+    """A published good practice of the given city, in the given fields."""
+    from creative_cities.knowledge.services import item_create, item_publish
+
+    def make(owner, title, *, fields=(), summary="", language="en"):
+        data = {"kind": "practice", "title": title, "summary": summary or title, "language": language}
+        item = item_create(by=focal_point_lyon_user, owner_city=owner, data=data, relations={"fields": list(fields)})
+        return item_publish(item=item, by=focal_point_lyon_user)
+
+    return make
+
+
+@pytest.fixture
+def call_of(db):
+    """An open call (a need) of the given city, in the given fields."""
+    from datetime import date, timedelta
+
+    from creative_cities.board.models import Call
+
+    def make(owner, slug, *, fields=(), language="fr"):
+        call = Call.objects.create(
+            kind="need", slug=slug, title=slug.capitalize(), description=f"{slug}.", language=language, city=owner,
+            deadline=date.today() + timedelta(days=9),
+        )  # fmt: skip
+        call.fields.set(fields)
+        return call
+
+    return make

@@ -22,6 +22,15 @@ def test_the_project_page_lists_suggestions_by_kind_with_their_reasons(client, p
     assert "Never worked with Lyon" in page
     assert "In Africa (under-represented)" in page
     assert ">Abuja<" not in page  # already a partner
+    assert "as if its score were 0.03 lower" in page
+    assert "at most 0.05 higher, never more" in page
+
+
+def test_a_suggestion_in_the_subject_s_country_says_so_on_the_page(client, project, make_organisation, lyon):
+    make_organisation("Maison de la lecture", city=lyon)
+    page = client.get(f"/en/matchmaking/projects/{project.slug}/").content.decode()
+    assert "Maison de la lecture" in page
+    assert "In the same country (France)" in page
 
 
 def test_the_region_preference_can_be_switched_off_on_the_page(client, project):
@@ -74,13 +83,16 @@ def test_the_api_gives_scores_components_and_reasons(client, project):
     body = response.json()
     assert body["subject"] == "project" and body["prefer_regions"] is True
     assert len(body["results"]) == 5
+    assert (body["region_margin"], body["same_country_penalty"]) == (0.05, 0.03)
     first = body["results"][0]
     assert first["kind"] == "city" and first["url"].startswith("/en/cities/")
     assert set(first["components"]) == {"text", "fields", "sdgs", "language", "novelty", "region"}
+    assert first["adjustment"] == 0.05 and first["same_country"] is False  # an African city of literature
+    assert first["text_cosine"] is None  # nothing indexed: texts not compared
     assert first["reasons"]
     assert "abuja" not in {r["slug"] for r in body["results"]}
-    scores = [r["score"] for r in body["results"]]
-    assert scores == sorted(scores, reverse=True)
+    ranks = [round(r["score"] + r["adjustment"], 4) for r in body["results"]]
+    assert ranks == sorted(ranks, reverse=True)
 
 
 def test_the_api_switches_the_preference_off_and_speaks_french(client, project):
@@ -88,8 +100,8 @@ def test_the_api_switches_the_preference_off_and_speaks_french(client, project):
         f"/api/v1/matchmaking/projects/{project.slug}?prefer_regions=false", HTTP_ACCEPT_LANGUAGE="fr"
     )
     body = response.json()
-    assert body["prefer_regions"] is False
-    assert all(r["components"]["region"] == 0 for r in body["results"])
+    assert body["prefer_regions"] is False and body["region_margin"] == 0
+    assert all(r["components"]["region"] == 0 and r["adjustment"] <= 0 for r in body["results"])
     assert any("Lyon" in reason for r in body["results"] for reason in r["reasons"])
 
 

@@ -1,5 +1,7 @@
 """Each component of the score moves the ranking the way it should, and each suggestion says why."""
 
+import re
+
 import pytest
 from django.utils import translation
 
@@ -27,10 +29,11 @@ def test_an_african_city_outranks_an_equal_european_one_only_with_the_preference
     project = make_project(fields=[field("literature")])
     on = {slug: _one(project, slug, prefer_regions=True) for slug in ("abuja", "edinburgh")}
     off = {slug: _one(project, slug, prefer_regions=False) for slug in ("abuja", "edinburgh")}
-    assert on["abuja"].score > on["edinburgh"].score
+    assert on["abuja"].score == on["edinburgh"].score  # the preference ranks; it does not change the match
+    assert on["abuja"].rank_score > on["edinburgh"].rank_score
     assert on["edinburgh"].components["region"] == 0
     assert "In Africa (under-represented)" in on["abuja"].reasons
-    assert off["abuja"].score == off["edinburgh"].score
+    assert off["abuja"].rank_score == off["edinburgh"].rank_score
     assert off["abuja"].components["region"] == 0
     assert not any("under-represented" in reason for reason in off["abuja"].reasons)
 
@@ -41,7 +44,8 @@ def test_a_small_island_state_comes_after_africa_but_before_the_rest(make_projec
     assert kingston.components["region"] == pytest.approx(0.6)  # Jamaica
     assert any("small island" in reason for reason in kingston.reasons)
     assert praia.components["region"] == 1.0  # Cabo Verde is in Africa: Africa comes first
-    assert praia.score > kingston.score > bologna.score
+    assert praia.score == kingston.score == bologna.score
+    assert praia.rank_score > kingston.rank_score > bologna.rank_score
 
 
 def test_the_region_preference_is_configurable(make_project, field, settings):
@@ -143,13 +147,16 @@ def test_without_the_model_texts_are_compared_by_their_words_and_the_reason_says
 
     weavers = make_organisation("Tisserands", city=city("dakar"), description="tissage teinture indigo")
     make_organisation("Cuisiniers", city=city("dakar"), description="cuisine de rue")
-    project = make_project("Tissage et teinture", summary="Le tissage à l'indigo.")
+    project = make_project("Tissage et teinture", summary="Le tissage à l'indigo, vendu au marché.")
     services.rebuild(["organisation", "project"])
     found = recommend(subject=project, kinds=["organisation"], limit=10)
     assert found.text_mode == "lexical"
     best = found.by_kind["organisation"][0]
     assert best.slug == weavers.slug
-    assert any("language model is off" in reason for reason in best.reasons)
+    said = next(reason for reason in best.reasons if "language model is off" in reason)
+    shared, total = (int(n) for n in re.search(r"Shares (\d+) of the (\d+) words", said).groups())
+    assert best.components["text"] == pytest.approx(shared / total, abs=1e-3)  # a share, not relative to the best
+    assert shared == 3 and total > shared  # tissage, teinture, indigo; not "vendu", "marché"
 
 
 def test_reasons_speak_the_visitor_s_language(make_project, field, city):
@@ -185,10 +192,16 @@ def test_a_city_gets_partners_but_not_itself(city):
     assert all(r.reasons for r in found.by_kind["city"])
 
 
-def test_the_weights_come_from_the_settings(make_project, field, settings):
-    settings.MATCHMAKING_WEIGHTS = {"region": 0.0}
+def test_the_weights_and_the_region_margin_come_from_the_settings(make_project, field, settings):
     project = make_project(fields=[field("literature")])
-    assert _one(project, "abuja", prefer_regions=True).score == _one(project, "edinburgh", prefer_regions=True).score
+    assert _one(project, "abuja").score > _one(project, "dakar").score  # literature, like the project
+    settings.MATCHMAKING_WEIGHTS = {"fields": 0.0}
+    settings.MATCHMAKING_REGION_MARGIN = 0.0
+    assert _one(project, "abuja").score == _one(project, "dakar").score
+    assert _one(project, "abuja").rank_score == _one(project, "edinburgh").rank_score
+    settings.MATCHMAKING_WEIGHTS = {"region": 0.1}  # not a weight: the preference only ranks
+    with pytest.raises(ValueError, match="MATCHMAKING_REGION_MARGIN"):
+        _one(project, "abuja")
 
 
 def test_an_excluded_candidate_is_left_out(make_project, field, city):
