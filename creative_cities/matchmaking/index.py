@@ -56,7 +56,7 @@ _current: "MatchIndex | None" = None
 @dataclass
 class MatchIndex:
     version: str
-    embedder_name: str
+    vector_space: str  # search.memory.MemoryIndex.vector_space: what its cosines mean
     kind: np.ndarray  # index into KINDS
     object_id: np.ndarray
     slugs: list[str]
@@ -341,7 +341,7 @@ def _arrays(rows: _Rows, *, search_index, embedder, parties, party_fields, activ
     object_id = np.array(rows.object_id, dtype=np.int64)
     vectors, has_vector, doc_row = _vectors(search_index, kind, object_id, rows.row_of, activities, described)
     return MatchIndex(
-        embedder_name=embedder.name if embedder else "",
+        vector_space=search_index.vector_space if search_index is not None else (embedder.name if embedder else ""),
         kind=kind,
         object_id=object_id,
         slugs=rows.slugs,

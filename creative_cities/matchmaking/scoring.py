@@ -91,7 +91,7 @@ def _text(index: MatchIndex, subject: Subject, search_index, embedder) -> tuple:
             return scores, "semantic", np.full(index.size, np.nan), 0
     if vector is not None:
         cosine = index.vectors @ vector
-        low, high = cosine_scale(index.embedder_name)
+        low, high = cosine_scale(index.vector_space)
         scores = np.where(index.has_vector, np.clip((cosine - low) / (high - low), 0.0, 1.0), 0.0)
         return scores.astype(np.float32), "semantic", np.where(index.has_vector, cosine, np.nan), 0
     if search_index is None or not len(index.doc_row):
@@ -99,9 +99,9 @@ def _text(index: MatchIndex, subject: Subject, search_index, embedder) -> tuple:
     tokens = list(dict.fromkeys(lexical.query_tokens(subject.text)))[:LEXICAL_TOKENS]
     found = np.zeros(index.size, dtype=np.int32)
     for token in tokens:
-        matched = postings.match(search_index, [token], any_word=True)
+        matched = postings.match(search_index, [token])
         if matched is None:  # the database knows documents these arrays do not: ignore them
-            matched = postings.match(search_index, [token], any_word=True, orphans=True)
+            matched = postings.match(search_index, [token], orphans=True)
         rows = index.doc_row[matched[0]] if len(matched[0]) else matched[0]
         has = np.zeros(index.size, dtype=bool)
         has[rows[rows >= 0]] = True

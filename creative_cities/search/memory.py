@@ -133,6 +133,11 @@ class MemoryIndex:
     centred_groups: tuple[str, ...] = ()
 
     @property
+    def vector_space(self) -> str:
+        """What the vectors' cosines mean: the model's name, and whether they are centred (see _centre)."""
+        return f"{self.embedder_name}, centred" if self.centres is not None else self.embedder_name
+
+    @property
     def size(self) -> int:
         return len(self.ids)
 
