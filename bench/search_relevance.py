@@ -412,6 +412,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--judge", action="store_true", help="Rewrite bench/relevance/judgements.json and stop.")
     parser.add_argument("--code", type=Path, default=ROOT, help="The checkout to measure (default this one).")
     parser.add_argument("--only", action="append", help="Only this configuration (repeatable).")
+    parser.add_argument("--before", type=Path, help="Also measure this checkout (an older commit), as 'before'.")
     parser.add_argument("--no-report", action="store_true", help="Print the figures; leave docs/ as it is.")
     parser.add_argument("--worker", choices=("build", "measure"), help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, help=argparse.SUPPRESS)
@@ -447,6 +448,14 @@ def main(argv=None) -> int:
         (OUT_DIR / f"{label}-{name}.json").write_text(json.dumps(measured))
         summary = measured["measures"].get("hybrid|knowledge|topical|all", {})
         log(f"{name}: hybrid nDCG@10 {fmt(summary.get('ndcg'))}, another language {fmt(summary.get('other'))}")
+    if args.before:
+        commit = subprocess.run(
+            ["git", "-C", str(args.before), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        measured = measure_configuration("before", {}, {}, args.before.resolve(), args.before.resolve().name)
+        measured["measures"] = measures(measured["rankings"], queries, judgements, language_of)
+        measured["about"] = f"the platform at {commit}, before this benchmark's changes"
+        results["before"] = measured
     main_result = results.get("platform") or next(iter(results.values()))
     for line in language_table(main_result, "knowledge", sorted({q["language"] for q in queries})) + mode_table(
         main_result
