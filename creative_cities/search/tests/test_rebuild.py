@@ -1,6 +1,9 @@
 """A rebuild embeds in worker processes, and tells its progress from the first objects on."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import CommandError, call_command
 
 from creative_cities.search import services
 from creative_cities.search.models import SearchDocument
@@ -48,6 +51,21 @@ def test_a_rebuild_with_little_to_embed_starts_no_worker_process(settings, notes
     settings.SEARCH_EMBEDDER = WORD_HASH
     report = services.rebuild(["note"], workers=2)  # seven short notes: a passage each
     assert (report.embedded, report.workers) == (7, 0)
+
+
+def test_the_rebuild_command_embeds_with_the_number_of_workers_asked(long_notes):
+    out = StringIO()
+    call_command("rebuild_search_index", "--kind", "note", "--workers", "2", stdout=out, stderr=StringIO())
+    assert "The model read 42 passages, in 2 worker processes." in out.getvalue()
+    remove_all(long_notes)
+    out = StringIO()
+    call_command("rebuild_search_index", "--kind", "note", "--workers", "1", stdout=out, stderr=StringIO())
+    assert "The model read 42 passages, in this process." in out.getvalue()
+
+
+def test_the_rebuild_command_refuses_fewer_than_one_worker(notes):
+    with pytest.raises(CommandError, match="--workers"):
+        call_command("rebuild_search_index", "--workers", "0", stdout=StringIO())
 
 
 @pytest.mark.parametrize("workers", [1, 2])
