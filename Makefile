@@ -1,5 +1,5 @@
 # Entry points; the real work is in scripts/ so that CI and people run the same thing.
-.PHONY: run test ci bench bench-pages bench-throughput bench-search bench-graph bench-match lint format lock messages dev-env
+.PHONY: run test ci bench bench-pages bench-throughput bench-search bench-indexing bench-graph bench-match lint format lock messages dev-env
 
 VENV_BIN := .venv/bin
 # Create/refresh .venv with the dev requirements (a no-op when the lock files are unchanged).
@@ -18,7 +18,7 @@ dev-env:
 	@$(DEV_ENV)
 
 # Each writes its own section of docs/benchmarks.md (minutes; search at 50,000 items takes longest).
-bench: bench-pages bench-throughput bench-search bench-graph bench-match
+bench: bench-pages bench-throughput bench-search bench-indexing bench-graph bench-match
 
 bench-pages: dev-env
 	$(VENV_BIN)/python bench/run.py
@@ -28,6 +28,9 @@ bench-throughput: dev-env
 
 bench-search: dev-env
 	$(VENV_BIN)/python bench/search.py
+
+bench-indexing: dev-env
+	$(VENV_BIN)/python bench/indexing.py
 
 bench-graph: dev-env
 	$(VENV_BIN)/python bench/graph.py

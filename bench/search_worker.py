@@ -208,14 +208,15 @@ def index_with_model(embedder, ids: list[int]) -> dict:
         found = services.index_object(KIND, object_id)
         report.documents += found.documents
         report.embedded += found.embedded
+        report.passages += found.passages
     seconds = time.perf_counter() - started
     return {
         "items": len(ids),
         "documents": report.documents,
-        "passages": report.embedded,
+        "passages": report.passages,
         "seconds": seconds,
         "items_per_s": len(ids) / seconds,
-        "passages_per_s": report.embedded / seconds,
+        "passages_per_s": report.passages / seconds,
         "threads": getattr(settings, "SEARCH_EMBEDDER_THREADS", 1),
         "model": embedder.name,
     }

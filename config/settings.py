@@ -31,6 +31,11 @@ def envint(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def envfloat(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value not in (None, "") else default
+
+
 def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
@@ -374,6 +379,15 @@ SEARCH_BLAS_THREADS = envint("SEARCH_BLAS_THREADS", 1)
 # query's), so that search by meaning finds texts in other languages as readily as in
 # the query's own (search/memory.py). Off only to measure what it brings.
 SEARCH_LANGUAGE_CENTRING = envbool("SEARCH_LANGUAGE_CENTRING", True)
+# The model reads a long text as passages of about 500 characters, at most this many
+# (1: the title and opening only); the document's vector is their mean, the first
+# (title and opening) counting SEARCH_EMBED_FIRST_WEIGHT times. Changing either
+# re-embeds, at the next rebuild, the texts it concerns.
+SEARCH_EMBED_PASSAGES = envint("SEARCH_EMBED_PASSAGES", 6)
+SEARCH_EMBED_FIRST_WEIGHT = envfloat("SEARCH_EMBED_FIRST_WEIGHT", 2.0)
+# Processes that embed during rebuild_search_index (0: one per core available), each
+# with one model of one thread; the task worker indexing one object embeds in-process.
+SEARCH_INDEX_WORKERS = envint("SEARCH_INDEX_WORKERS", 0)
 
 DIRECTORY_PAGE_SIZE = envint("DIRECTORY_PAGE_SIZE", 50)
 API_PAGE_SIZE_MAX = 500

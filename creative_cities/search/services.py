@@ -4,28 +4,35 @@ Apps call ``schedule_index(kind, object_id)`` from their own services, after any
 that may alter what is searchable (publishing, editing, unpublishing, deleting): the
 object is re-indexed by the task worker once the transaction commits.
 
-Embedding is slow (a few passages per second on a core), so it happens before the writing
-transaction, which on SQLite locks out other writers, and a vector is reused as long
-as the text it was made from is unchanged.
+Embedding is slow (a dozen passages a second on a core; a long text has several, see
+``passages``), so it happens before the writing transaction, which on SQLite locks out
+other writers, and a vector is reused as long as the passages it was made from are
+unchanged. A rebuild embeds in worker processes, one per core (``EmbeddingPool``), while
+this process reads the objects and writes them a chunk at a time.
 """
 
-import hashlib
+from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from concurrent.futures import Future
+from dataclasses import dataclass, field
 
 import numpy as np
+from django.conf import settings
 from django.db import transaction
 
 from . import lexical, providers
-from .embeddings import Embedder, get_embedder
+from .embeddings import Embedder, EmbeddingPool, cores_available, embedder_path, get_embedder
 from .index_check import IndexCheck
 from .memory import index_version_forget
 from .models import SearchDocument
-from .providers import DocumentData
+from .passages import combine_passage_vectors, document_passages, first_passage_weight, passage_limit, passages_digest
 
-EMBED_CHARS = 500
 EMBED_BATCH = 32
 REBUILD_CHUNK = 64
+# Fewer passages than this are embedded here: starting worker processes would cost more than they save.
+POOL_MIN_PASSAGES = EMBED_BATCH
+
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -33,55 +40,123 @@ class IndexReport:
     objects: int = 0
     documents: int = 0
     removed: int = 0
-    embedded: int = 0
+    embedded: int = 0  # documents whose vector was computed
     reused: int = 0
+    passages: int = 0  # passages the model read
+    workers: int = 0  # processes that embedded, when a pool was started
 
 
-def embedding_source(document: DocumentData) -> str:
-    """What the model reads of a document: its title and opening, about 500 characters.
-
-    The title and summary say what a text is about, and passages cost time in
-    proportion to their length: on the relevance corpus (tests/relevance) 500
-    characters find what 1000 did within one hit in 50 queries, at 2.4 times the
-    speed (5 passages a second on one core instead of 2).
-    """
-    text = " ".join(document.text.split())
-    if not text.startswith(document.title):
-        text = f"{document.title}. {text}"
-    if len(text) > EMBED_CHARS:
-        text = text[: text.rfind(" ", 0, EMBED_CHARS) if " " in text[:EMBED_CHARS] else EMBED_CHARS]
-    return text
+def index_workers() -> int:
+    """How many processes embed during a rebuild by default: ``SEARCH_INDEX_WORKERS``, or one per core."""
+    return getattr(settings, "SEARCH_INDEX_WORKERS", 0) or cores_available()
 
 
-def _digest(source: str) -> str:
-    return hashlib.sha256(source.encode()).hexdigest()
+class _Embedding:
+    """Sends passages to be embedded, in this process or, for large rebuilds, to worker processes."""
+
+    def __init__(self, embedder: Embedder | None, workers: int) -> None:
+        self.embedder = embedder
+        self.path = embedder_path(embedder) if workers > 1 else ""
+        self.workers = workers
+        self.pool: EmbeddingPool | None = None
+
+    @property
+    def ahead(self) -> int:
+        """How many chunks to send before writing the first: workers embed the next one while this process writes."""
+        return 1 if self.pool else 0
+
+    def submit(self, passages: list[str]) -> list[tuple[int, "Future | _Later"]]:
+        """(size, future of its vectors) for each batch of these passages."""
+        if self.pool is None and self.path and len(passages) >= POOL_MIN_PASSAGES:
+            self.pool = EmbeddingPool(self.path, workers=self.workers)
+        batches = [passages[start : start + EMBED_BATCH] for start in range(0, len(passages), EMBED_BATCH)]
+        if self.pool:
+            return [(len(batch), self.pool.submit(batch)) for batch in batches]
+        return [(len(batch), _Later(self.embedder.passages, batch)) for batch in batches]
+
+    def close(self) -> None:
+        if self.pool:
+            self.pool.close()
 
 
-def _embed(embedder: Embedder | None, sources: list[str]) -> dict[str, bytes]:
-    if embedder is None or not sources:
-        return {}
-    vectors = {}
-    for start in range(0, len(sources), EMBED_BATCH):
-        batch = sources[start : start + EMBED_BATCH]
-        for source, vector in zip(batch, embedder.passages(batch), strict=True):
-            vectors[_digest(source)] = np.asarray(vector, dtype=np.float32).tobytes()
-    return vectors
+class _Later:
+    """A batch embedded in this process when its result is asked, so that progress follows each batch."""
+
+    def __init__(self, embed: Callable[[list[str]], np.ndarray], texts: list[str]) -> None:
+        self.embed, self.texts = embed, texts
+
+    def result(self) -> np.ndarray:
+        return self.embed(self.texts)
 
 
-def _index_objects(kind: str, object_ids: list[int], embedder: Embedder | None, report: IndexReport) -> None:
+@dataclass
+class _Chunk:
+    """A chunk of objects read from their provider, its new passages sent to be embedded."""
+
+    object_ids: list[int]
+    wanted: dict[int, list]
+    digests: dict[tuple[int, str], str]
+    passages: dict[str, list[str]] = field(default_factory=dict)  # digest -> passages, of the vectors to compute
+    texts: list[str] = field(default_factory=list)  # every passage to embed, once each, object by object
+    ready_at: list[int] = field(default_factory=list)  # per object: embedded texts needed before its vectors
+    batches: list = field(default_factory=list)
+
+
+def _prepare(kind: str, object_ids: list[int], embedding: _Embedding, limit: int, weight: float) -> _Chunk:
     wanted = providers.documents_of(kind, object_ids)
-    sources = {(object_id, doc.language): embedding_source(doc) for object_id, docs in wanted.items() for doc in docs}
-    # Embed, outside the transaction, only what has no vector of this model for this source yet.
-    fresh = {}
-    if embedder is not None:
-        known = set(
-            SearchDocument.objects.filter(kind=kind, object_id__in=object_ids, vector_model=embedder.name).values_list(
-                "vector_source", flat=True
-            )
-        )
-        fresh = _embed(embedder, list(dict.fromkeys(s for s in sources.values() if _digest(s) not in known)))
-        report.embedded += len(fresh)
+    passages = {(pk, doc.language): document_passages(doc, limit=limit) for pk, docs in wanted.items() for doc in docs}
+    digests = {key: passages_digest(found, first_weight=weight) for key, found in passages.items()}
+    chunk = _Chunk(object_ids=object_ids, wanted=wanted, digests=digests)
+    if embedding.embedder is None:
+        return chunk
+    # Embed only what has no vector of this model for these passages yet.
+    known = set(
+        SearchDocument.objects.filter(
+            kind=kind, object_id__in=object_ids, vector_model=embedding.embedder.name
+        ).values_list("vector_source", flat=True)
+    )
+    index = {}
+    for object_id in object_ids:
+        for doc in wanted.get(object_id, []):
+            digest = digests[(object_id, doc.language)]
+            if digest not in known and digest not in chunk.passages:
+                chunk.passages[digest] = passages[(object_id, doc.language)]
+                for text in chunk.passages[digest]:
+                    index.setdefault(text, len(index))
+        chunk.ready_at.append(len(index))
+    chunk.texts = list(index)
+    chunk.batches = embedding.submit(chunk.texts)
+    return chunk
 
+
+def _finish(
+    kind: str,
+    chunk: _Chunk,
+    embedding: _Embedding,
+    report: IndexReport,
+    weight: float,
+    on_vectors: Callable[[int], None],
+) -> None:
+    """Wait for the chunk's vectors (``on_vectors(objects ready)`` after each batch), then write it."""
+    vectors, done = [], 0
+    on_vectors(sum(1 for ready in chunk.ready_at if ready == 0))
+    for size, batch in chunk.batches:
+        found = np.asarray(batch.result(), dtype=np.float32).reshape(size, -1)
+        vectors.extend(found)
+        done += size
+        on_vectors(sum(1 for ready in chunk.ready_at if ready <= done))
+    by_text = dict(zip(chunk.texts, vectors, strict=True))
+    fresh = {
+        digest: combine_passage_vectors(np.stack([by_text[text] for text in texts]), first_weight=weight).tobytes()
+        for digest, texts in chunk.passages.items()
+    }
+    report.embedded += len(fresh)
+    report.passages += len(chunk.texts)
+    _write(kind, chunk, fresh, embedding.embedder, report)
+
+
+def _write(kind: str, chunk: _Chunk, fresh: dict[str, bytes], embedder: Embedder | None, report: IndexReport) -> None:
+    object_ids, wanted = chunk.object_ids, chunk.wanted
     with transaction.atomic():
         existing = {
             (row.object_id, row.language): row
@@ -102,11 +177,11 @@ def _index_objects(kind: str, object_ids: list[int], embedder: Embedder | None, 
                     updated.append(row)
                 row.title, row.url, row.text, row.words = doc.title, doc.url, doc.text, len(doc.text.split())
                 row.published_at, row.facets = doc.published_at, doc.facets
-                digest = _digest(sources[(object_id, doc.language)])
+                digest = chunk.digests[(object_id, doc.language)]
                 if digest in fresh:
                     row.vector, row.vector_model, row.vector_source = fresh[digest], embedder.name, digest
                 elif row.vector_source == digest and row.vector:
-                    report.reused += 1  # the text the vector was made from did not change
+                    report.reused += 1  # the passages the vector was made from did not change
                 else:
                     row.vector, row.vector_model, row.vector_source = None, "", ""
         if updated:
@@ -134,9 +209,7 @@ def _changed() -> None:
 
 def index_object(kind: str, object_id: int) -> IndexReport:
     """Recompute an object's documents and vectors; drop those its provider no longer returns."""
-    report = IndexReport()
-    _index_objects(kind, [object_id], get_embedder(), report)
-    return report
+    return index_objects(kind, [object_id])
 
 
 @transaction.atomic
@@ -148,31 +221,38 @@ def remove_object(kind: str, object_id: int) -> int:
     return len(ids)
 
 
-def rebuild(kinds: Iterable[str] | None = None, progress: Callable[[str, int, int], None] | None = None) -> IndexReport:
+def rebuild(
+    kinds: Iterable[str] | None = None, progress: Progress | None = None, *, workers: int | None = None
+) -> IndexReport:
     """Index every object of the given kinds (all registered kinds by default) again.
 
     Objects the providers no longer list are removed, and with ``kinds=None`` so are
     the documents of kinds no longer registered. Vectors of unchanged texts are kept.
-    ``progress(kind, done, total)`` is called after each chunk of objects.
+    ``workers`` processes embed (``index_workers()`` by default), as ``index_objects`` says.
+    ``progress(kind, done, total)`` is called when a kind starts (``done=0``), then as
+    objects get their vectors, and after each chunk is written.
     """
     report = IndexReport()
-    embedder = get_embedder()
     if kinds is None:
         kinds = providers.kinds()
         with transaction.atomic():
             orphans = SearchDocument.objects.exclude(kind__in=kinds).values_list("pk", flat=True)
             _delete(list(orphans))
             _changed()
-    for kind in kinds:
-        ids = list(dict.fromkeys(providers.get(kind).all_ids()))
-        listed = set(ids)
-        stale = SearchDocument.objects.filter(kind=kind).values_list("pk", "object_id")
-        with transaction.atomic():
-            gone = [pk for pk, object_id in stale if object_id not in listed]
-            _delete(gone)
-            report.removed += len(gone)
-            _changed()
-        index_objects(kind, ids, progress=progress, embedder=embedder, report=report)
+    embedding = _Embedding(get_embedder(), workers if workers is not None else index_workers())
+    try:
+        for kind in kinds:
+            ids = list(dict.fromkeys(providers.get(kind).all_ids()))
+            listed = set(ids)
+            stale = SearchDocument.objects.filter(kind=kind).values_list("pk", "object_id")
+            with transaction.atomic():
+                gone = [pk for pk, object_id in stale if object_id not in listed]
+                _delete(gone)
+                report.removed += len(gone)
+                _changed()
+            _index_kind(kind, ids, embedding, report, progress)
+    finally:
+        embedding.close()
     return report
 
 
@@ -180,18 +260,70 @@ def index_objects(
     kind: str,
     object_ids: list[int],
     *,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
     embedder: Embedder | None = None,
     report: IndexReport | None = None,
+    workers: int = 1,
 ) -> IndexReport:
-    """Index the given objects a chunk at a time (one transaction each), as ``rebuild`` does."""
+    """Index the given objects a chunk at a time (one transaction each), as ``rebuild`` does.
+
+    With ``workers`` above 1 and the configured embedder, a chunk with at least
+    ``POOL_MIN_PASSAGES`` passages to embed starts that many worker processes, which
+    embed the rest; this process reads the next chunk and sends it to them before it
+    writes the previous one.
+    """
     report = report if report is not None else IndexReport()
-    embedder = embedder if embedder is not None else get_embedder()
-    for start in range(0, len(object_ids), REBUILD_CHUNK):
-        _index_objects(kind, object_ids[start : start + REBUILD_CHUNK], embedder, report)
-        if progress:
-            progress(kind, min(start + REBUILD_CHUNK, len(object_ids)), len(object_ids))
+    embedding = _Embedding(embedder if embedder is not None else get_embedder(), workers)
+    try:
+        _index_kind(kind, object_ids, embedding, report, progress)
+    finally:
+        embedding.close()
     return report
+
+
+class _Counter:
+    """Tells ``progress`` how many objects are done: those written, then those of the next chunk with their vectors."""
+
+    def __init__(self, kind: str, total: int, progress: Progress | None) -> None:
+        self.kind, self.total, self.progress = kind, total, progress
+        self.done = self.shown = 0
+        if progress:
+            progress(kind, 0, total)  # the total at once, before the model reads anything
+
+    def ready(self, objects: int) -> None:
+        """``objects`` of the chunk being finished have their vectors."""
+        self._show(self.done + objects)
+
+    def written(self, objects: int) -> None:
+        self.done += objects
+        self._show(self.done)
+
+    def _show(self, done: int) -> None:
+        if self.progress and done > self.shown:
+            self.shown = done
+            self.progress(self.kind, done, self.total)
+
+
+def _index_kind(
+    kind: str, object_ids: list[int], embedding: _Embedding, report: IndexReport, progress: Progress | None
+) -> None:
+    limit, weight = passage_limit(), first_passage_weight()
+    counter = _Counter(kind, len(object_ids), progress)
+
+    def write_next() -> None:
+        chunk = pending.popleft()
+        _finish(kind, chunk, embedding, report, weight, counter.ready)
+        counter.written(len(chunk.object_ids))
+
+    pending: deque[_Chunk] = deque()
+    for start in range(0, len(object_ids), REBUILD_CHUNK):
+        pending.append(_prepare(kind, object_ids[start : start + REBUILD_CHUNK], embedding, limit, weight))
+        while len(pending) > embedding.ahead:
+            write_next()
+    while pending:
+        write_next()
+    if embedding.pool:
+        report.workers = embedding.pool.workers
 
 
 def schedule_index(kind: str, object_id: int) -> None:

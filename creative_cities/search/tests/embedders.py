@@ -1,7 +1,8 @@
-"""Embedders for the tests: the real model with a memory, and a transparent toy."""
+"""Embedders for the tests: the real model with a memory, and transparent toys."""
 
 import hashlib
 import re
+import zlib
 
 import numpy as np
 
@@ -73,6 +74,29 @@ class WordsEmbedder:
         for word in re.findall(r"[a-z:]+", text.lower()):
             total += _word_vector(word, self.dimension) * (6.0 if word.startswith("lang:") else 1.0)
         return normalise(total.astype(np.float32))
+
+    def passages(self, texts):
+        return np.stack([self._vector(text) for text in texts]) if texts else np.zeros((0, self.dimension))
+
+    def query(self, text):
+        return self._vector(text)
+
+
+class WordHashEmbedder:
+    """Each word counted on an axis chosen by a hash of it: every word of a text moves its vector.
+
+    The hash is the same in every process (Python's own hash() is not), so worker
+    processes that load this class by its path give the same vectors as the test's.
+    """
+
+    name = "test/word-hash"
+    dimension = 64
+
+    def _vector(self, text: str) -> np.ndarray:
+        counts = np.zeros(self.dimension, dtype=np.float32)
+        for word in re.findall(r"\w+", text.lower()):
+            counts[zlib.crc32(word.encode()) % self.dimension] += 1
+        return normalise(counts)
 
     def passages(self, texts):
         return np.stack([self._vector(text) for text in texts]) if texts else np.zeros((0, self.dimension))

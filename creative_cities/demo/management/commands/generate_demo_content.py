@@ -87,7 +87,8 @@ class Command(BaseCommand):
             progress_bar.close()
         self._say(
             f"Search index rebuilt in {time.perf_counter() - started:.1f} s: {index.objects} items, "
-            f"{index.documents} documents ({index.embedded} passages embedded, {index.reused} vectors reused).",
+            f"{index.documents} documents ({index.embedded} vectors computed from {index.passages} passages, "
+            f"{index.reused} reused).",
             show,
         )
 

@@ -12,8 +12,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--kind", action="append", dest="kinds", help="Only this kind (repeatable).")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            help="Processes that embed texts (default: SEARCH_INDEX_WORKERS, or one per core available); "
+            "1 embeds in this process.",
+        )
 
-    def handle(self, *args, kinds, verbosity, **options):
+    def handle(self, *args, kinds, workers, verbosity, **options):
+        if workers is not None and workers < 1:
+            raise CommandError(_("--workers must be at least 1."))
         unknown = sorted(set(kinds or []) - set(providers.kinds()))
         if unknown:
             raise CommandError(
@@ -33,7 +41,7 @@ class Command(BaseCommand):
                 bar.close()
 
         started = time.monotonic()
-        report = services.rebuild(kinds, progress=progress)
+        report = services.rebuild(kinds, progress=progress, workers=workers)
         lexical.tidy()
         self.stdout.write(
             _(
@@ -42,3 +50,9 @@ class Command(BaseCommand):
             )
             % {**vars(report), "seconds": time.monotonic() - started}
         )
+        if report.workers:
+            self.stdout.write(
+                _("The model read %(passages)s passages, in %(workers)s worker processes.") % vars(report)
+            )
+        elif report.passages:
+            self.stdout.write(_("The model read %(passages)s passages, in this process.") % vars(report))
