@@ -170,6 +170,7 @@ def per_query(rankings: dict, queries: list[dict], judgements: dict, mode="hybri
 INDEX_CODE = [
     "creative_cities/search/services.py",
     "creative_cities/search/embeddings.py",
+    "creative_cities/search/passages.py",
     "creative_cities/search/lexical.py",
     "creative_cities/search/providers.py",
     "creative_cities/search/models.py",
