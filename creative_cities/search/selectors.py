@@ -110,7 +110,7 @@ class _Ranking:
     positions: np.ndarray  # document positions (best first once sorted)
     scores: np.ndarray
     # How much each position's rank counts when rankings are fused (None: fully). Lexical
-    # matches count by the share of the query's words they have.
+    # matches count when they have all the query's words (see _lexical).
     weights: np.ndarray | None = None
     close: bool = True  # whether some document has all the words, or stands out by meaning (SEMANTIC_MARGIN)
 
@@ -330,11 +330,12 @@ def _lexical(index: MemoryIndex, tokens: list[str], *, orphans: bool = False, th
         return None
     positions, scores, coverage = matched
     keep = (coverage >= 1.0) | (index.words[positions] >= THIN_WORDS) | (not thin_whole)
-    # In hybrid search a match counts by the square of the share of the query's words it
-    # has: a text with all of them fully, one with one word of four hardly, so that words
-    # shared by chance with texts in the query's language do not push aside what the
-    # query means in other languages (bench/relevance).
-    return _Ranking(positions[keep], scores[keep], coverage[keep] ** 2, close=bool((coverage[keep] >= 1.0).any()))
+    # In hybrid search a text with every word of the query (a name, a term, a phrase)
+    # counts in the fusion; one with only some of them is found, after what the query
+    # means: words shared by chance with texts in the query's language must not push
+    # aside the texts that answer it in other languages (bench/relevance).
+    whole = coverage[keep] >= 1.0
+    return _Ranking(positions[keep], scores[keep], whole.astype(np.float64), close=bool(whole.any()))
 
 
 def _semantic(index: MemoryIndex, vector: np.ndarray, kind_mask: np.ndarray) -> _Ranking:
@@ -385,8 +386,8 @@ def _fuse(index: MemoryIndex, rankings: list[_Ranking]) -> tuple[np.ndarray, np.
     """Objects best first, the position of each one's best document, and their scores.
 
     One ranking keeps its own scores; several are fused by reciprocal rank (the sum of
-    weight / (60 + rank) of each object over the rankings, the weight being the share
-    of the query's words a lexical match has). Arrays over all objects rather than
+    weight / (60 + rank) of each object over the rankings, the weight of a lexical match
+    being 1 when it has all the query's words, else 0: it then follows the others). Arrays over all objects rather than
     sorting and merging: the cost stays linear however many documents match.
     """
     firsts = [_first_per_object(index, ranking.positions) for ranking in rankings]

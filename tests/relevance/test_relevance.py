@@ -33,10 +33,10 @@ REPORT = Path(settings.BASE_DIR) / "docs" / "search-relevance.md"
 FLOORS = {
     ("lexical", "all"): (0.46, 0.50),
     ("lexical", "cross-language"): (0.42, 0.46),
-    ("semantic", "all"): (0.88, 0.85),
-    ("semantic", "cross-language"): (0.87, 0.84),
-    ("hybrid", "all"): (0.88, 0.82),
-    ("hybrid", "cross-language"): (0.87, 0.80),
+    ("semantic", "all"): (0.83, 0.80),
+    ("semantic", "cross-language"): (0.82, 0.79),
+    ("hybrid", "all"): (0.83, 0.81),
+    ("hybrid", "cross-language"): (0.82, 0.79),
 }
 
 
