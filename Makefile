@@ -1,5 +1,5 @@
 # Entry points; the real work is in scripts/ so that CI and people run the same thing.
-.PHONY: run test ci bench bench-pages bench-throughput bench-search bench-indexing bench-graph bench-match lint format lock messages dev-env
+.PHONY: run test ci bench bench-pages bench-throughput bench-search bench-indexing bench-graph bench-match bench-relevance lint format lock messages dev-env
 
 VENV_BIN := .venv/bin
 # Create/refresh .venv with the dev requirements (a no-op when the lock files are unchanged).
@@ -18,7 +18,7 @@ dev-env:
 	@$(DEV_ENV)
 
 # Each writes its own section of docs/benchmarks.md (minutes; search at 50,000 items takes longest).
-bench: bench-pages bench-throughput bench-search bench-indexing bench-graph bench-match
+bench: bench-pages bench-throughput bench-search bench-indexing bench-graph bench-match bench-relevance
 
 bench-pages: dev-env
 	$(VENV_BIN)/python bench/run.py
@@ -34,6 +34,10 @@ bench-indexing: dev-env
 
 bench-graph: dev-env
 	$(VENV_BIN)/python bench/graph.py
+
+# Relevance on the long mixed-language corpus of bench/relevance (docs/search-relevance.md).
+bench-relevance: dev-env
+	$(VENV_BIN)/python bench/search_relevance.py
 
 bench-match: dev-env
 	$(VENV_BIN)/python bench/match.py
