@@ -254,7 +254,10 @@ def _estimate(runs: list[dict]) -> list[str]:
             for run in mine
             if run["workers"] > 1
         ]
-        hours = [f"{k} cores ~{FIRST_INDEXING_ITEMS * cpu_per_item / k / 3600:.1f} h" for k in (1, 2, 4, 8)]
+        hours = [
+            f"{k} core{'s' if k > 1 else ''} ~{FIRST_INDEXING_ITEMS * cpu_per_item / k / 3600:.1f} h"
+            for k in (1, 2, 4, 8)
+        ]
         lines.append(
             f"- `SEARCH_EMBED_PASSAGES={passages}`: {cpu_per_item:.2f} s of processor per item"
             f" ({1 / cpu_per_item:.2f} items/s per busy core); wall-clock speed-up here "
