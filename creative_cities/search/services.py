@@ -4,7 +4,7 @@ Apps call ``schedule_index(kind, object_id)`` from their own services, after any
 that may alter what is searchable (publishing, editing, unpublishing, deleting): the
 object is re-indexed by the task worker once the transaction commits.
 
-Embedding is slow (a dozen passages a second on a core; a long text has several, see
+Embedding is slow (several passages a second on a core; a long text has several, see
 ``passages``), so it happens before the writing transaction, which on SQLite locks out
 other writers, and a vector is reused as long as the passages it was made from are
 unchanged. A rebuild embeds in worker processes, one per core (``EmbeddingPool``), while
