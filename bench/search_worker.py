@@ -32,7 +32,7 @@ from django.db import connection
 from .common import percentile
 
 KIND = "knowledge"
-CORPUS = Path(settings.BASE_DIR) / "creative_cities" / "search" / "tests" / "relevance" / "corpus.json"
+CORPUS = Path(settings.BASE_DIR) / "tests" / "relevance" / "corpus.json"
 NOISE = 0.01  # per dimension; keeps a copied vector's cosine with its source near 0.98
 
 
