@@ -46,6 +46,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="The relevance corpus (default bench/relevance).")
     parser.add_argument("--output", type=Path, default=DOCUMENT, help="Document to write (docs/lexical-engine.md).")
     parser.add_argument("--save-json", type=Path, help="Also keep the raw results here.")
+    parser.add_argument("--from-json", type=Path, help="Write the figures of results kept by --save-json; no run.")
     parser.add_argument("--worker", choices=DATABASES, help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-dir", type=Path, help=argparse.SUPPRESS)
@@ -85,12 +86,16 @@ ENGINES = [
     ("tantivy_count", "(b) tantivy, best 20 and the number of matches"),
     ("platform", "(c) `selectors.search`, lexical, words cached"),
     ("platform_cold", "(c) `selectors.search`, lexical, every word new"),
+    ("platform_or", "(c) `selectors.search`, any word, words cached"),
+    ("platform_or_cold", "(c) `selectors.search`, any word, every word new"),
     ("platform_tantivy", "(d) `selectors.search` with tantivy's matches (all)"),
     ("platform_tantivy_1000", "(d) `selectors.search` with tantivy's best 1,000"),
 ]
 PROFILES = [
     ("platform", "(c) words cached"),
     ("platform_cold", "(c) every word new"),
+    ("platform_or", "(c) any word, words cached"),
+    ("platform_or_cold", "(c) any word, every word new"),
     ("platform_tantivy", "(d) tantivy's matches"),
 ]
 
@@ -205,7 +210,7 @@ def speed_main(args: argparse.Namespace) -> int:
     info.update({"tantivy": _tantivy_version(), "Load average at end (1 min)": f"{os.getloadavg()[0]:.2f}"})
     info["Date"] = date
     if args.save_json:
-        args.save_json.write_text(json.dumps(results, indent=1))
+        args.save_json.write_text(json.dumps({"info": info, "results": results, "duration": duration}, indent=1))
     write_figures(args.output, info=info, results=results, duration=duration)
     log(f"\nWritten {args.output} in {duration:.0f} s.")
     return 0
@@ -360,6 +365,9 @@ def main(argv=None) -> int:
         return worker_main(args)
     if args.relevance:
         return relevance_main(args)
+    if args.from_json:
+        write_figures(args.output, **json.loads(args.from_json.read_text()))
+        return 0
     return speed_main(args)
 
 

@@ -9,8 +9,9 @@ with the platform's services, indexes the same documents into a tantivy index
 - the database's own engine alone, whole query, any word (OR), the best 20 by its score;
 - tantivy alone, the same;
 - the platform's ``selectors.search(query, mode="lexical")`` as it stands (facets, the
-  page of hits with snippets), and that call with tantivy finding the matches instead
-  of ``postings.match``; with where the time goes in each (a profile by component).
+  page of hits with snippets), the same with any word matching (its cached postings
+  asked with ``any_word``), and that call with tantivy finding the matches instead of
+  ``postings.match``; with where the time goes in each (a profile by component).
 """
 
 import json
@@ -230,6 +231,22 @@ class TantivyMatching:
         postings.match = self.original
 
 
+class AnyWord:
+    """``postings.match`` with any word matching (OR), as the platform's own cached postings do it."""
+
+    def __enter__(self):
+        from creative_cities.search import postings
+
+        self.original = postings.match
+        postings.match = lambda index, tokens, **options: self.original(index, tokens, **(options | {"any_word": True}))
+        return self
+
+    def __exit__(self, *exc):
+        from creative_cities.search import postings
+
+        postings.match = self.original
+
+
 def measure_queries(queries: list[str], engine: LexicalIndex, log) -> dict:
     from creative_cities.search import lexical, memory, postings, selectors
 
@@ -263,6 +280,9 @@ def measure_queries(queries: list[str], engine: LexicalIndex, log) -> dict:
     warm()
     results["platform"] = timed([lambda q=q: lexical_search(q) for q in queries])
     results["platform_cold"] = timed([lambda q=q: cold(lexical_search)(q) for q in queries])
+    with AnyWord():
+        results["platform_or"] = timed([lambda q=q: lexical_search(q) for q in queries])
+        results["platform_or_cold"] = timed([lambda q=q: cold(lexical_search)(q) for q in queries])
     with TantivyMatching(engine):
         results["platform_tantivy"] = timed([lambda q=q: lexical_search(q) for q in queries])
     with TantivyMatching(engine, limit=1000):
@@ -274,6 +294,9 @@ def measure_queries(queries: list[str], engine: LexicalIndex, log) -> dict:
         )
     warm()
     profiles = {"platform": profile(queries), "platform_cold": profile(queries, before=postings._cache.clear)}
+    with AnyWord():
+        profiles["platform_or"] = profile(queries)
+        profiles["platform_or_cold"] = profile(queries, before=postings._cache.clear)
     with TantivyMatching(engine):
         profiles["platform_tantivy"] = profile(queries)
     for name, parts in profiles.items():
