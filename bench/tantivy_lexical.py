@@ -65,7 +65,7 @@ def group(language: str) -> str:
     return STEMMERS.get(language[:2], SIMPLE)
 
 
-def _analyzer(stemmer: str | None) -> tantivy.TextAnalyzer:
+def analyzer(stemmer: str | None) -> tantivy.TextAnalyzer:
     builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase())
     builder = builder.filter(tantivy.Filter.remove_long(40))
     if stemmer:
@@ -97,9 +97,9 @@ class LexicalIndex:
         self.schema = _schema(layout)
         self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
         # Analyzers are not stored in the index: every process that opens it registers them.
-        self.analyzers = {name: _analyzer(None if name == SIMPLE else name) for name in GROUPS}
-        for name, analyzer in self.analyzers.items():
-            self.index.register_tokenizer(f"words_{name}", analyzer)
+        self.analyzers = {name: analyzer(None if name == SIMPLE else name) for name in GROUPS}
+        for name, words in self.analyzers.items():
+            self.index.register_tokenizer(f"words_{name}", words)
         self.groups = sorted({group(language) for language in languages}) or list(GROUPS)
         self.writer = None
 
