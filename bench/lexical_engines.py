@@ -88,6 +88,7 @@ ENGINES = [
     ("platform_cold", "(c) `selectors.search`, lexical, every word new"),
     ("platform_or", "(c) `selectors.search`, any word, words cached"),
     ("platform_or_cold", "(c) `selectors.search`, any word, every word new"),
+    ("platform_database", "(e) `selectors.search` with the database's best 1,000, then all ids"),
     ("platform_tantivy", "(d) `selectors.search` with tantivy's matches (all)"),
     ("platform_tantivy_1000", "(d) `selectors.search` with tantivy's best 1,000"),
 ]
@@ -96,6 +97,7 @@ PROFILES = [
     ("platform_cold", "(c) every word new"),
     ("platform_or", "(c) any word, words cached"),
     ("platform_or_cold", "(c) any word, every word new"),
+    ("platform_database", "(e) the database's best 1,000, then all ids"),
     ("platform_tantivy", "(d) tantivy's matches"),
 ]
 

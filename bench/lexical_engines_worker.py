@@ -10,8 +10,9 @@ with the platform's services, indexes the same documents into a tantivy index
 - tantivy alone, the same;
 - the platform's ``selectors.search(query, mode="lexical")`` as it stands (facets, the
   page of hits with snippets), the same with any word matching (its cached postings
-  asked with ``any_word``), and that call with tantivy finding the matches instead of
-  ``postings.match``; with where the time goes in each (a profile by component).
+  asked with ``any_word``), that call with the database's engine asked directly instead
+  of ``postings.match`` (``DatabaseMatching``), and with tantivy finding the matches;
+  with where the time goes in each (a profile by component).
 """
 
 import json
@@ -56,40 +57,69 @@ def timed(calls: list) -> dict:
 # -- the database's own engine, any word ------------------------------------------------
 
 
-def database_or(tokens: list[str], languages: set[str], limit: int = 20) -> list[tuple[int, float]]:
-    """The best ``limit`` documents with any of the tokens, ranked by the database (bm25 / ts_rank_cd).
-
-    The last token also matches as the start of a word, as in tantivy (a query being typed).
-    """
+def _or_expression(tokens: list[str], languages: set[str]) -> str:
+    """Any of the tokens, as FTS5's MATCH or PostgreSQL's tsquery; the last one also as the start of a word."""
     from creative_cities.search import lexical
 
-    if not tokens:
-        return []
     if connection.vendor == "sqlite":
         groups = [f'"{token}"' for token in tokens[:-1]]
         groups.append(f'"{tokens[-1]}"*' if len(tokens[-1]) > lexical.SHORT else f'"{tokens[-1]}"')
-        weights = ", ".join(str(weight) for weight in lexical.BM25_WEIGHTS)
-        sql = (
-            f"SELECT rowid, -bm25({lexical.FTS_TABLE}, {weights}) AS score FROM {lexical.FTS_TABLE}"  # noqa: S608
-            f" WHERE {lexical.FTS_TABLE} MATCH %s ORDER BY score DESC LIMIT {limit}"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [" OR ".join(groups)])
-            return cursor.fetchall()
+        return " OR ".join(groups)
     stemmers = tuple(sorted({lexical.PG_STEMMERS[c[:2]] for c in languages if c[:2] in lexical.PG_STEMMERS}))
     alternatives = []
     for n, token in enumerate(tokens):
         prefix = n == len(tokens) - 1 and len(token) > lexical.SHORT
         alternatives += [f"{lexeme}:*" if prefix else lexeme for lexeme in lexical._pg_lexemes(token, stemmers)]
-    sql = (
-        f"SELECT id, ts_rank_cd(body, q.query) AS score FROM {lexical.PG_TABLE},"  # noqa: S608
-        f" (SELECT to_tsquery('simple', %s) AS query) q WHERE body @@ q.query ORDER BY score DESC LIMIT {limit}"
-    )
+    return " | ".join(alternatives)
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
     # As lexical._query does: the planner would otherwise often read every row's tsvector.
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(sql, [" | ".join(alternatives)])
+        cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def database_or(tokens: list[str], languages: set[str], limit: int = 20) -> list[tuple[int, float]]:
+    """The best ``limit`` documents with any of the tokens, ranked by the database (bm25 / ts_rank_cd)."""
+    from creative_cities.search import lexical
+
+    if not tokens:
+        return []
+    if connection.vendor == "sqlite":
+        weights = ", ".join(str(weight) for weight in lexical.BM25_WEIGHTS)
+        sql = (
+            f"SELECT rowid, -bm25({lexical.FTS_TABLE}, {weights}) AS score FROM {lexical.FTS_TABLE}"  # noqa: S608
+            f" WHERE {lexical.FTS_TABLE} MATCH %s ORDER BY score DESC LIMIT {limit}"
+        )
+    else:
+        sql = (
+            f"SELECT id, ts_rank_cd(body, q.query) AS score FROM {lexical.PG_TABLE},"  # noqa: S608
+            f" (SELECT to_tsquery('simple', %s) AS query) q WHERE body @@ q.query ORDER BY score DESC LIMIT {limit}"
+        )
+    return _fetch(sql, [_or_expression(tokens, languages)])
+
+
+def database_or_ids(tokens: list[str], languages: set[str]) -> np.ndarray:
+    """The ids of every document with any of the tokens, unranked (one string from the database)."""
+    from creative_cities.search import lexical
+
+    if not tokens:
+        return np.zeros(0, dtype=np.int64)
+    if connection.vendor == "sqlite":
+        sql = f"SELECT group_concat(rowid) FROM {lexical.FTS_TABLE} WHERE {lexical.FTS_TABLE} MATCH %s"  # noqa: S608
+    else:
+        sql = (
+            f"SELECT string_agg(id::text, ',') FROM {lexical.PG_TABLE},"  # noqa: S608
+            " (SELECT to_tsquery('simple', %s) AS query) q WHERE body @@ q.query"
+        )
+    joined = _fetch(sql, [_or_expression(tokens, languages)])[0][0]
+    return np.fromstring(joined or "", dtype=np.int64, sep=",")
 
 
 def database_index_bytes() -> dict:
@@ -247,6 +277,38 @@ class AnyWord:
         postings.match = self.original
 
 
+class DatabaseMatching:
+    """``postings.match`` replaced by two queries to the database's engine, no cache: less code around it.
+
+    The best ``RANKED`` documents ranked by the engine, then every other match (their
+    ids only, unranked, after them): enough for the pages people read and for facets.
+    """
+
+    RANKED = 1000
+
+    def __call__(self, index, tokens, *, any_word=False, orphans=False):
+        ranked = database_or(tokens, index.languages, limit=self.RANKED)
+        ids = np.fromiter((row[0] for row in ranked), dtype=np.int64, count=len(ranked))
+        scores = np.fromiter((row[1] for row in ranked), dtype=np.float64, count=len(ranked))
+        if len(ranked) == self.RANKED:
+            rest = np.setdiff1d(database_or_ids(tokens, index.languages), ids)
+            lowest = scores.min() if len(scores) else 0.0
+            ids, scores = np.concatenate([ids, rest]), np.concatenate([scores, np.full(len(rest), lowest - 1)])
+        positions, known = index.positions(ids)
+        return positions, scores[known].astype(np.float32)
+
+    def __enter__(self):
+        from creative_cities.search import postings
+
+        self.original, postings.match = postings.match, self
+        return self
+
+    def __exit__(self, *exc):
+        from creative_cities.search import postings
+
+        postings.match = self.original
+
+
 def measure_queries(queries: list[str], engine: LexicalIndex, log) -> dict:
     from creative_cities.search import lexical, memory, postings, selectors
 
@@ -281,8 +343,11 @@ def measure_queries(queries: list[str], engine: LexicalIndex, log) -> dict:
     results["platform"] = timed([lambda q=q: lexical_search(q) for q in queries])
     results["platform_cold"] = timed([lambda q=q: cold(lexical_search)(q) for q in queries])
     with AnyWord():
+        warm()  # the cold pass above left only its last query's words cached
         results["platform_or"] = timed([lambda q=q: lexical_search(q) for q in queries])
         results["platform_or_cold"] = timed([lambda q=q: cold(lexical_search)(q) for q in queries])
+    with DatabaseMatching():
+        results["platform_database"] = timed([lambda q=q: lexical_search(q) for q in queries])
     with TantivyMatching(engine):
         results["platform_tantivy"] = timed([lambda q=q: lexical_search(q) for q in queries])
     with TantivyMatching(engine, limit=1000):
@@ -295,8 +360,11 @@ def measure_queries(queries: list[str], engine: LexicalIndex, log) -> dict:
     warm()
     profiles = {"platform": profile(queries), "platform_cold": profile(queries, before=postings._cache.clear)}
     with AnyWord():
+        warm()
         profiles["platform_or"] = profile(queries)
         profiles["platform_or_cold"] = profile(queries, before=postings._cache.clear)
+    with DatabaseMatching():
+        profiles["platform_database"] = profile(queries)
     with TantivyMatching(engine):
         profiles["platform_tantivy"] = profile(queries)
     for name, parts in profiles.items():
