@@ -15,6 +15,7 @@ with the platform's services, indexes the same documents into a tantivy index
   with where the time goes in each (a profile by component).
 """
 
+import inspect
 import json
 import statistics
 import subprocess
@@ -151,8 +152,12 @@ def rebuild_database_lexical(rows: list[tuple]) -> float:
 
     began = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
-        table = lexical.FTS_TABLE if connection.vendor == "sqlite" else lexical.PG_TABLE
-        cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - a constant
+        # Emptied without leaving dead rows behind (PostgreSQL), so that the size measured next is a fresh
+        # index's; FTS5 drops what was deleted when tidy() merges its segments.
+        if connection.vendor == "sqlite":
+            cursor.execute(f"DELETE FROM {lexical.FTS_TABLE}")  # noqa: S608
+        else:
+            cursor.execute(f"TRUNCATE {lexical.PG_TABLE}")
     for start in range(0, len(rows), BATCH):
         with transaction.atomic():
             lexical.index_documents(rows[start : start + BATCH])
@@ -238,16 +243,26 @@ def profile(queries: list[str], before=None) -> dict:
     }
 
 
+def _matches(positions: np.ndarray, scores: np.ndarray) -> tuple:
+    """What ``postings.match`` returns: (positions, scores), and each match's share of the query's words
+    where it takes no ``any_word`` (any word matching, as lexical search is becoming); taken as 1 here."""
+    from creative_cities.search import postings
+
+    if "any_word" in inspect.signature(postings.match).parameters:
+        return positions, scores
+    return positions, scores, np.ones(len(positions))
+
+
 class TantivyMatching:
     """``postings.match`` replaced by tantivy: every matching document (or the best ``limit``) and its score."""
 
     def __init__(self, engine: LexicalIndex, limit: int | None = None) -> None:
         self.engine, self.limit = engine, limit
 
-    def __call__(self, index, tokens, *, any_word=False, orphans=False):
+    def __call__(self, index, tokens, **options):
         ids, scores = self.engine.search_all(tokens, prefix_last=True, limit=self.limit)
         positions, known = index.positions(ids)
-        return positions, scores[known].astype(np.float32)
+        return _matches(positions, scores[known].astype(np.float32))
 
     def __enter__(self):
         from creative_cities.search import postings
@@ -262,13 +277,17 @@ class TantivyMatching:
 
 
 class AnyWord:
-    """``postings.match`` with any word matching (OR), as the platform's own cached postings do it."""
+    """``postings.match`` with any word matching (OR), as the platform's own cached postings do it.
+
+    Nothing to change where ``postings.match`` takes no ``any_word``: any word matches already.
+    """
 
     def __enter__(self):
         from creative_cities.search import postings
 
         self.original = postings.match
-        postings.match = lambda index, tokens, **options: self.original(index, tokens, **(options | {"any_word": True}))
+        if "any_word" in inspect.signature(self.original).parameters:
+            postings.match = lambda index, tokens, **kw: self.original(index, tokens, **(kw | {"any_word": True}))
         return self
 
     def __exit__(self, *exc):
@@ -286,7 +305,7 @@ class DatabaseMatching:
 
     RANKED = 1000
 
-    def __call__(self, index, tokens, *, any_word=False, orphans=False):
+    def __call__(self, index, tokens, **options):
         ranked = database_or(tokens, index.languages, limit=self.RANKED)
         ids = np.fromiter((row[0] for row in ranked), dtype=np.int64, count=len(ranked))
         scores = np.fromiter((row[1] for row in ranked), dtype=np.float64, count=len(ranked))
@@ -295,7 +314,7 @@ class DatabaseMatching:
             lowest = scores.min() if len(scores) else 0.0
             ids, scores = np.concatenate([ids, rest]), np.concatenate([scores, np.full(len(rest), lowest - 1)])
         positions, known = index.positions(ids)
-        return positions, scores[known].astype(np.float32)
+        return _matches(positions, scores[known].astype(np.float32))
 
     def __enter__(self):
         from creative_cities.search import postings
