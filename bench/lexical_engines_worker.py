@@ -243,26 +243,32 @@ def profile(queries: list[str], before=None) -> dict:
     }
 
 
-def _matches(positions: np.ndarray, scores: np.ndarray) -> tuple:
-    """What ``postings.match`` returns: (positions, scores), and each match's share of the query's words
-    where it takes no ``any_word`` (any word matching, as lexical search is becoming); taken as 1 here."""
+def _returns_coverage() -> bool:
+    """Whether ``postings.match`` also returns each match's share of the query's words.
+
+    It does where it takes no ``any_word`` (any word matching, as lexical search is
+    becoming). Asked of the unpatched function, before a replacement takes its place.
+    """
     from creative_cities.search import postings
 
-    if "any_word" in inspect.signature(postings.match).parameters:
-        return positions, scores
-    return positions, scores, np.ones(len(positions))
+    return "any_word" not in inspect.signature(postings.match).parameters
+
+
+def _matches(positions: np.ndarray, scores: np.ndarray, coverage: bool) -> tuple:
+    """What ``postings.match`` returns; the share of the words taken as 1 (the engines here do not say)."""
+    return (positions, scores, np.ones(len(positions))) if coverage else (positions, scores)
 
 
 class TantivyMatching:
     """``postings.match`` replaced by tantivy: every matching document (or the best ``limit``) and its score."""
 
     def __init__(self, engine: LexicalIndex, limit: int | None = None) -> None:
-        self.engine, self.limit = engine, limit
+        self.engine, self.limit, self.coverage = engine, limit, _returns_coverage()
 
     def __call__(self, index, tokens, **options):
         ids, scores = self.engine.search_all(tokens, prefix_last=True, limit=self.limit)
         positions, known = index.positions(ids)
-        return _matches(positions, scores[known].astype(np.float32))
+        return _matches(positions, scores[known].astype(np.float32), self.coverage)
 
     def __enter__(self):
         from creative_cities.search import postings
@@ -305,6 +311,9 @@ class DatabaseMatching:
 
     RANKED = 1000
 
+    def __init__(self) -> None:
+        self.coverage = _returns_coverage()
+
     def __call__(self, index, tokens, **options):
         ranked = database_or(tokens, index.languages, limit=self.RANKED)
         ids = np.fromiter((row[0] for row in ranked), dtype=np.int64, count=len(ranked))
@@ -314,7 +323,7 @@ class DatabaseMatching:
             lowest = scores.min() if len(scores) else 0.0
             ids, scores = np.concatenate([ids, rest]), np.concatenate([scores, np.full(len(rest), lowest - 1)])
         positions, known = index.positions(ids)
-        return _matches(positions, scores[known].astype(np.float32))
+        return _matches(positions, scores[known].astype(np.float32), self.coverage)
 
     def __enter__(self):
         from creative_cities.search import postings
