@@ -169,7 +169,7 @@ def memory_table(result: dict) -> list[str]:
 
 def write_figures(path: Path, *, info: dict, results: list[dict], duration: float) -> None:
     lines = [
-        "### Figures",
+        "## Figures",
         "",
         "Written by `make bench-engines` (`bench/lexical_engines.py`); the method is above.",
         "",
@@ -180,7 +180,7 @@ def write_figures(path: Path, *, info: dict, results: list[dict], duration: floa
         f"| Run time | {duration:.0f} s |",
     ]
     for result in results:
-        lines += ["", f"#### {result['version']}", "", "Query time in ms, p50 / p95 (CPU p95); median matches, over"]
+        lines += ["", f"### {result['version']}", "", "Query time in ms, p50 / p95 (CPU p95); median matches, over"]
         lines += [f"{result['queries']} queries:", "", *speed_table(result), "", *profile_table(result)]
         lines += ["", "Indexing and size:", "", *index_table(result), "", "A fresh process's memory (RSS) after"]
         lines += ["40 searches:", "", *memory_table(result)]
@@ -365,7 +365,7 @@ def relevance_main(args: argparse.Namespace) -> int:
     languages = sorted(group for group in found["counts"] if group != "all" and not group.startswith("type:"))
     groups = ["all", *languages, *sorted(group for group in found["counts"] if group.startswith("type:"))]
     lines = [
-        "### Relevance",
+        "## Relevance",
         "",
         f"Written by `bench/lexical_engines.py --relevance`: {found['items']} items in "
         f"{', '.join(found['item_languages'])}, {found['queries']} judged queries; nDCG@10 with the graded"
