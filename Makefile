@@ -1,5 +1,5 @@
 # Entry points; the real work is in scripts/ so that CI and people run the same thing.
-.PHONY: run test ci bench bench-pages bench-throughput bench-search bench-indexing bench-graph bench-match bench-relevance lint format lock messages dev-env
+.PHONY: run test ci bench bench-pages bench-throughput bench-search bench-indexing bench-graph bench-match bench-relevance bench-engines lint format lock messages dev-env
 
 VENV_BIN := .venv/bin
 # Create/refresh .venv with the dev requirements (a no-op when the lock files are unchanged).
@@ -41,6 +41,11 @@ bench-relevance: dev-env
 
 bench-match: dev-env
 	$(VENV_BIN)/python bench/match.py
+
+# Not part of bench: the lexical engines compared for docs/lexical-engine.md (needs the tantivy package).
+bench-engines: dev-env
+	$(VENV_BIN)/python bench/lexical_engines.py
+	$(VENV_BIN)/python bench/lexical_engines.py --relevance
 
 lint: dev-env
 	$(VENV_BIN)/ruff check .
