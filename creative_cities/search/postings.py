@@ -74,6 +74,24 @@ def match(index: MemoryIndex, tokens: list[str], *, orphans: bool = False) -> tu
     return selected, total[selected], found[selected] / len(tokens)
 
 
+def shared_words(index: MemoryIndex, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the documents with any of the tokens, each scored by the rarity of those it has.
+
+    Each word found adds its inverse document frequency, computed here from the words'
+    matches, so that the score means the same on every database (ts_rank_cd, unlike
+    bm25, ignores how rare a word is): what ``selectors.similar`` ranks by without vectors.
+    """
+    total = np.zeros(index.size, dtype=np.float32)
+    for token in tokens:
+        matched = _token(index, token, orphans=True)
+        if matched is None or not len(matched[0]):
+            continue
+        count = len(matched[0])
+        total[matched[0]] += math.log(1 + (index.size - count + 0.5) / (count + 0.5))
+    selected = np.flatnonzero(total)
+    return selected, total[selected]
+
+
 def _token(index: MemoryIndex, token: str, orphans: bool) -> tuple[np.ndarray, np.ndarray] | None:
     key = (index.version, token)
     entry = _cached(key)

@@ -249,7 +249,7 @@ def similar(kind: str, object_id: int, limit: int = 5, *, kinds: list[str] | Non
     """Objects nearest in meaning to the given one (of the same kind unless ``kinds`` says otherwise).
 
     Without vectors, the objects that share most of its characteristic words (see
-    ``_characteristic_words``), ranked by bm25.
+    ``_characteristic_words``), each word counting by its rarity.
     """
     embedder = get_embedder()
     index = memory.current(embedder)
@@ -265,7 +265,7 @@ def similar(kind: str, object_id: int, limit: int = 5, *, kinds: list[str] | Non
     else:
         document = SearchDocument.objects.filter(pk=index.ids[own[0]]).values_list("title", "text").first()
         title, text = document or ("", "")
-        ranking = _only(_lexical(index, _characteristic_words(title, text), thin_whole=False) or _empty(), candidates)
+        ranking = _only(_Ranking(*postings.shared_words(index, _characteristic_words(title, text))), candidates)
     ranking = _sorted(ranking, limit=limit * 4)
     _, best, scores = _fuse(index, [ranking])
     return _hits(index, best[:limit], scores[:limit], [])
@@ -277,8 +277,8 @@ SIMILAR_WORDS = 20
 def _characteristic_words(title: str, text: str) -> list[str]:
     """The words of a text that say what it is about: its title's, then its most frequent, longest first on ties.
 
-    Stop words and words of fewer than four letters are left out; bm25 then weighs
-    each by its rarity, so that words every text has ("city", "project") count little.
+    Stop words and words of fewer than four letters are left out; each then counts by
+    its rarity, so that words every text has ("city", "project") count little.
     """
     title_words = [word for word in lexical.query_tokens(title) if len(word) > 3]
     counts: dict[str, int] = {}
@@ -318,18 +318,17 @@ def _only(ranking: _Ranking, mask: np.ndarray) -> _Ranking:
     return _Ranking(ranking.positions[keep], ranking.scores[keep], weights)
 
 
-def _lexical(index: MemoryIndex, tokens: list[str], *, orphans: bool = False, thin_whole: bool = True):
+def _lexical(index: MemoryIndex, tokens: list[str], *, orphans: bool = False):
     """Every document with any of the words, unsorted; None if the database knows documents the arrays do not.
 
     A thin document (see THIN_WORDS) is found only with every word: "Dakar" finds the
     city, "children Dakar" the texts about children in Dakar, not every city's record.
-    ``thin_whole=False`` finds them with any word, as other documents.
     """
     matched = postings.match(index, tokens, orphans=orphans)
     if matched is None:
         return None
     positions, scores, coverage = matched
-    keep = (coverage >= 1.0) | (index.words[positions] >= THIN_WORDS) | (not thin_whole)
+    keep = (coverage >= 1.0) | (index.words[positions] >= THIN_WORDS)
     # In hybrid search a text with every word of the query (a name, a term, a phrase)
     # counts in the fusion; one with only some of them is found, after what the query
     # means: words shared by chance with texts in the query's language must not push
