@@ -81,6 +81,7 @@ def test_the_home_page_is_accessible_in_french_and_spanish(page, language):
     assert_accessible(page)
 
 
+@pytest.mark.layout
 def test_on_a_phone_the_search_box_is_in_the_first_screen_and_nothing_is_wider_than_the_screen(phone_page):
     network_life()
     phone_page.goto("/en/")

@@ -259,6 +259,7 @@ def test_every_form_fits_a_phone(browser, live_server, transactional_db, lyon, d
     assert page.errors == [], f"errors in the page: {page.errors}"
 
 
+@pytest.mark.layout
 def test_the_review_and_role_forms_fit_a_phone(browser, live_server, transactional_db, lyon):
     item = _item_of("lyon", focal_point_of_lyon(), submitted=True)
     ines = person("ines@example.org", "Inês Duarte")

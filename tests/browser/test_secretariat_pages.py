@@ -96,6 +96,7 @@ def test_the_audit_trail_is_accessible_and_filters(page, people):
     assert_accessible(page)
 
 
+@pytest.mark.layout
 def test_the_pages_fit_a_phone(phone_page, people):
     sign_in_as_secretariat(phone_page, people)
     for path in ["/en/secretariat/people/", f"/en/secretariat/people/{people['focal'].pk}/", "/fr/secretariat/audit/"]:
