@@ -70,6 +70,13 @@ def run_worker(script: Path, database: str, arguments: list[str], tmp: Path) -> 
     return json.loads(out.read_text())
 
 
+def manage(*commands: list[str]) -> None:
+    """Run manage.py commands in their own processes, as in production (migrations, the registry's import)."""
+    for command in commands:
+        arguments = [sys.executable, str(ROOT / "manage.py"), *command, "--verbosity", "0"]
+        subprocess.run(arguments, check=True, stdout=subprocess.DEVNULL)
+
+
 def code_fingerprint() -> str:
     """Changes when any file of the application changes (others may edit while we measure)."""
     digest = hashlib.sha256()

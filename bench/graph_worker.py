@@ -7,18 +7,16 @@ adaptation), then times the selectors cold and cached, the page and the API.
 """
 
 import gzip
-import subprocess
 import sys
 import time
 from datetime import UTC, date, datetime
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from .common import percentile
+from .common import manage, percentile
 
 BATCH = 1000
 
@@ -136,12 +134,7 @@ def run(*, database: str, edges: int, runs: int, log) -> dict:
     from creative_cities.cooperation import selectors
 
     started = time.perf_counter()
-    for command in (["migrate", "--no-input"], ["import_members"]):  # in their own processes, as in production
-        subprocess.run(
-            [sys.executable, str(settings.BASE_DIR / "manage.py"), *command, "--verbosity", "0"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+    manage(["migrate", "--no-input"], ["import_members"])
     version = database_version()
     log(f"{database}: {version}; registry imported in {time.perf_counter() - started:.1f} s")
     nodes = member_nodes()

@@ -36,6 +36,7 @@ from bench.common import (  # noqa: E402 - after the path fix above
     REPORT,
     code_fingerprint,
     log,
+    manage,
     require_throwaway,
     run_worker,
     write_section,
@@ -180,9 +181,7 @@ def worker_main(args: argparse.Namespace) -> int:
     from creative_cities.search import embeddings
 
     started = time.perf_counter()
-    for command in (["migrate", "--no-input"], ["import_members"]):  # in their own processes, as in production
-        manage = [sys.executable, str(ROOT / "manage.py"), *command, "--verbosity", "0"]
-        subprocess.run(manage, check=True, stdout=subprocess.DEVNULL)
+    manage(["migrate", "--no-input"], ["import_members"])
     grow_to(args.items, seed=1)
     _lengthen_texts()
     version = database_version()

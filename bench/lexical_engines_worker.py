@@ -27,7 +27,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
-from .common import percentile
+from .common import manage, percentile
 from .search_worker import KIND, database_version, grow_to, published_ids, workload
 from .tantivy_lexical import LexicalIndex, size_on_disk
 
@@ -472,12 +472,7 @@ def run(*, database: str, sizes: list[int], queries: int, tantivy_dir: Path, log
     from creative_cities.search.models import SearchDocument
 
     started = time.perf_counter()
-    for command in (["migrate", "--no-input"], ["import_members"]):  # in their own processes, as in production
-        subprocess.run(
-            [sys.executable, str(settings.BASE_DIR / "manage.py"), *command, "--verbosity", "0"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+    manage(["migrate", "--no-input"], ["import_members"])
     version = database_version()
     log(f"{database}: {version}; registry imported in {time.perf_counter() - started:.1f} s")
     services.rebuild(["city"])

@@ -14,16 +14,13 @@ task worker has indexed them).
 """
 
 import random
-import subprocess
-import sys
 import time
 from datetime import date
 
 import numpy as np
-from django.conf import settings
 from django.db import connection
 
-from .common import percentile
+from .common import manage, percentile
 from .search_worker import database_version, memory_mb
 
 DIMENSION = 384
@@ -188,12 +185,7 @@ def summary(samples: list[tuple[float, float]]) -> dict:
 def prepare_database(log) -> str:
     """Migrate and import the member registry, in their own processes as in production; the database's version."""
     started = time.perf_counter()
-    for command in (["migrate", "--no-input"], ["import_members"]):
-        subprocess.run(
-            [sys.executable, str(settings.BASE_DIR / "manage.py"), *command, "--verbosity", "0"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+    manage(["migrate", "--no-input"], ["import_members"])
     version = database_version()
     log(f"{version}: registry imported in {time.perf_counter() - started:.1f} s")
     return version

@@ -29,7 +29,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection
 
-from .common import percentile
+from .common import manage, percentile
 
 KIND = "knowledge"
 CORPUS = Path(settings.BASE_DIR) / "tests" / "relevance" / "corpus.json"
@@ -227,12 +227,7 @@ def run(*, database: str, sizes: list[int], queries: int, model_items: int, log)
     from creative_cities.search.models import SearchDocument
 
     started = time.perf_counter()
-    for command in (["migrate", "--no-input"], ["import_members"]):  # in their own processes, as in production
-        subprocess.run(
-            [sys.executable, str(settings.BASE_DIR / "manage.py"), *command, "--verbosity", "0"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+    manage(["migrate", "--no-input"], ["import_members"])
     version = database_version()
     log(f"{database}: {version}; registry imported in {time.perf_counter() - started:.1f} s")
     embedder = embeddings.get_embedder()

@@ -8,18 +8,15 @@ cities and times them again, then writes what it found as JSON.
 
 import gc
 import sqlite3
-import subprocess
-import sys
 import time
 from dataclasses import asdict
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import close_old_connections, connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from .common import percentile
+from .common import manage, percentile
 
 # (key, label, path). The filtered directory uses every kind of filter at once.
 PAGES = [
@@ -206,12 +203,7 @@ def run(
     # take over half a second; a server process never carries them.
     # The demo partnerships (organisations, projects, calls; no search indexing) give the
     # pages of projects, the board and the cooperation graph something to show.
-    for command in (["migrate", "--no-input"], ["import_members"], ["generate_partnership_demo", "--no-index"]):
-        subprocess.run(
-            [sys.executable, str(settings.BASE_DIR / "manage.py"), *command, "--verbosity", "0"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+    manage(["migrate", "--no-input"], ["import_members"], ["generate_partnership_demo", "--no-index"])
     real_cities = City.objects.count()
     setup = time.perf_counter() - started
     log(f"{database}: {database_version()}; {real_cities} cities imported in {setup:.1f} s")
