@@ -74,7 +74,19 @@ install_requirements() {
     echo "$want" >"$stamp"
 }
 
+# The PDFs (monitoring reports) are drawn by WeasyPrint, which loads Pango and needs at
+# least one font family; Debian's Chromium brings Pango, a bare image may have neither.
+ensure_pdf_libraries() {
+    if ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' && [ -d /usr/share/fonts/truetype/dejavu ]; then
+        return 0
+    fi
+    say "Installing Pango and the DejaVu fonts (for the PDFs)"
+    apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core ||
+        die "The PDFs need Pango. Install it and retry:
+    sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
+}
+
 # Everything the run/test scripts need before they start: a venv with the given locks.
 bootstrap() {
-    ensure_venv && install_requirements "$@"
+    ensure_venv && install_requirements "$@" && ensure_pdf_libraries
 }
