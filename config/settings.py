@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "creative_cities.board",
     "creative_cities.cooperation",
     "creative_cities.matchmaking",
+    "creative_cities.indicators",
+    "creative_cities.monitoring",
     "creative_cities.search",
     "creative_cities.demo",
     "creative_cities.api",
