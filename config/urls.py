@@ -40,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("", include("creative_cities.projects.urls")),
     path("", include("creative_cities.board.urls")),
     path("", include("creative_cities.cooperation.urls")),
+    path("monitoring/", include("creative_cities.monitoring.urls")),
+    path("indicators/", include("creative_cities.indicators.urls")),
     path("", include("creative_cities.matchmaking.urls")),
     path("", include("creative_cities.notifications.urls")),
     path("", include("creative_cities.cities.urls")),

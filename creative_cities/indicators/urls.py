@@ -1,0 +1,5 @@
+"""The indicator pages: frameworks, values, imports and dashboards."""
+
+app_name = "indicators"
+
+urlpatterns = []

@@ -11,6 +11,8 @@ indicators, and the review of the previous plan's commitments). Each save keeps 
 version; the Secretariat comments per section when it returns a report.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -51,6 +53,8 @@ class MonitoringCalendar(models.Model):
     due_day = models.PositiveSmallIntegerField(
         _("day reports are due"), default=30, validators=[MinValueValidator(1), MaxValueValidator(31)]
     )
+    # Reports due before this day went to the Secretariat by e-mail and are not tracked here.
+    tracked_from = models.DateField(_("reports tracked from"), default=datetime.date(2024, 1, 1))
     reminders_before = models.JSONField(
         _("reminders before the due date (days)"), default=default_reminders_before, blank=True
     )

@@ -359,4 +359,4 @@ OPERATIONS = [
 # The apps that came later keep their rows beside their own tests, in
 # creative_cities/<app>/tests/matrix.py: ROUTES, OPERATIONS, and build(world), which
 # adds to the shared world the objects their rows need. Built in this order.
-MATRIX_APPS = ("projects", "board", "cooperation", "matchmaking")
+MATRIX_APPS = ("projects", "board", "cooperation", "matchmaking", "indicators", "monitoring")

@@ -1,0 +1,3 @@
+"""The pages of reporting cycles, review and publication (see monitoring.urls)."""
+
+urlpatterns = []

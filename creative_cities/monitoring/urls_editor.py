@@ -1,0 +1,3 @@
+"""The pages where a city team writes its report (see monitoring.urls)."""
+
+urlpatterns = []
