@@ -50,7 +50,7 @@ def impute(
         note = "regression on the other indicators (chained equations, Bayesian ridge)"
     else:  # Method validates its choices; this guards against a new one without code.
         raise ValueError(f"unknown imputation {choice!r}")
-    rows, columns = np.nonzero(missing & ~empty)
+    columns, rows = np.nonzero((missing & ~empty).T)  # the record reads indicator by indicator
     steps.extend(
         Step("impute", indicators[c], units[r], None, float(filled[r, c]), note)
         for r, c in zip(rows, columns, strict=True)
@@ -77,7 +77,8 @@ def _impute_by_group(
 ) -> None:
     """Each missing value gets its group's mean (median); a group with no value falls back on all units."""
     overall = _centre(filled, how)
-    labels = np.array(["" if g is None or (isinstance(g, float) and np.isnan(g)) else str(g) for g in groups])
+    blank = [g is None or (isinstance(g, float) and np.isnan(g)) for g in groups]
+    labels = np.array(["" if empty else str(g) for g, empty in zip(groups, blank, strict=True)], dtype=object)
     for column in np.flatnonzero(to_fill.any(axis=0)):
         col = filled[:, column]
         known = ~np.isnan(col)

@@ -7,7 +7,7 @@ import numpy as np
 from .method import Method
 from .steps import Step
 
-# Indicators are rescaled to 1–LOG_SPAN before the log, so that its effect does not depend on the unit.
+# Values that include zero are shifted before the log so that they span 1 to LOG_SPAN in units of the offset.
 LOG_SPAN = 100.0
 
 
@@ -125,10 +125,19 @@ def _winsorise(x: np.ndarray, method: Method) -> tuple[np.ndarray, list[tuple[in
 
 
 def log_transform(x: np.ndarray, skew: float) -> np.ndarray:
-    """Log of the values rescaled to 1–100; for a negative skew, of the values reflected (order kept)."""
+    """Natural log of the values, the order kept.
+
+    Positive values are logged as they are (the log of a ratio scale, whatever its unit). Values
+    that include zero or less are first shifted so that the smallest becomes 1/99 of the range
+    (the log(x + 1) of counts, without depending on the unit). A negative skew is mirrored:
+    −log(max − x + 1/99 of the range).
+    """
     low, high = np.min(x), np.max(x)
     if high == low:
         return x.copy()
-    if skew >= 0:
-        return np.log1p((LOG_SPAN - 1) * (x - low) / (high - low))
-    return -np.log1p((LOG_SPAN - 1) * (high - x) / (high - low))
+    offset = (high - low) / (LOG_SPAN - 1)
+    if skew < 0:
+        return -np.log(high - x + offset)
+    if low > 0:
+        return np.log(x)
+    return np.log(x - low + offset)

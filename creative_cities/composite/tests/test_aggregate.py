@@ -114,3 +114,33 @@ def test_scores_hold_every_node_and_the_result_is_json_safe():
     payload = json.loads(json.dumps(result.to_dict(), allow_nan=False))
     assert payload["scores"]["data"][1] == [None] * 6
     assert payload["ranks"]["data"][0][-1] == 1
+
+
+def test_pca_weights_sum_to_one_and_favour_the_indicators_that_move_together():
+    rng = np.random.default_rng(7)
+    common = rng.normal(size=50)
+    frame = pd.DataFrame(
+        {
+            "museums": 50 + 10 * (common + 0.1 * rng.normal(size=50)),
+            "festivals": 50 + 10 * (common + 0.1 * rng.normal(size=50)),
+            "jobs": 50 + 10 * rng.normal(size=50),
+        },
+        index=[f"u{i}" for i in range(50)],
+    )
+    framework = Framework(
+        [
+            Node("index", "Index", None),
+            Node("culture", "Culture", "index"),
+            Node("museums", "Museums", "culture"),
+            Node("festivals", "Festivals", "culture"),
+            Node("jobs", "Creative jobs", "culture"),
+        ]
+    )
+
+    result = compute(frame, framework, Method(weights="pca", outliers="none"))
+
+    weights = [result.weights[code] for code in ("museums", "festivals", "jobs")]
+    assert sum(weights) == pytest.approx(1)
+    assert weights[2] < 0.1 < min(weights[:2])
+    notes = {s.note for s in result.steps if s.step == "weight" and s.node == "jobs"}
+    assert any("first principal component" in note for note in notes)
