@@ -11,6 +11,7 @@ This package imports neither Django nor any other part of the platform: the plat
 from .framework import Framework, Node
 from .method import Method
 from .pipeline import Result, compute
+from .statistics import Statistics, analyse
 from .steps import Step
 
-__all__ = ["Framework", "Method", "Node", "Result", "Step", "compute"]
+__all__ = ["Framework", "Method", "Node", "Result", "Statistics", "Step", "analyse", "compute"]

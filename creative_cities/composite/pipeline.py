@@ -50,13 +50,22 @@ class Result:
 
 
 def frame_to_dict(frame: pd.DataFrame, *, integers: bool = False) -> dict:
-    """A DataFrame as {"index", "columns", "data"} (rows of numbers, None where missing)."""
-    values = frame.to_numpy(dtype=float)
-    convert = (lambda v: None if np.isnan(v) else int(v)) if integers else json_number
+    """A DataFrame as {"index", "columns", "data"} (rows of values, None where missing)."""
+    if all(pd.api.types.is_numeric_dtype(dtype) for dtype in frame.dtypes):
+        rows = frame.to_numpy(dtype=float).tolist()
+        convert = (lambda v: None if np.isnan(v) else int(v)) if integers else json_number
+    else:
+        rows = frame.astype(object).to_numpy().tolist()
+
+        def convert(value):
+            if isinstance(value, str) or value is None:
+                return value
+            return json_number(value)
+
     return {
         "index": [str(label) for label in frame.index],
         "columns": [str(label) for label in frame.columns],
-        "data": [[convert(v) for v in row] for row in values.tolist()],
+        "data": [[convert(v) for v in row] for row in rows],
     }
 
 

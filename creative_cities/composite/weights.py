@@ -12,10 +12,10 @@ def first_component(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """Eigen-decomposition of the correlation matrix over the complete rows of ``values``.
 
     Returns (explained variance ratios, first eigenvector with a positive sum), or None when
-    there are too few complete rows or a column does not vary.
+    there are fewer than two columns or three complete rows, or a column does not vary.
     """
     complete = values[~np.isnan(values).any(axis=1)]
-    if complete.shape[0] < max(3, values.shape[1] + 1):
+    if complete.shape[0] < 3 or complete.shape[1] < 2:
         return None
     sd = complete.std(axis=0, ddof=1)
     if (sd == 0).any():
