@@ -59,6 +59,16 @@ class YearsMixin:
         return cleaned
 
 
+def suggest_partners(form, city) -> None:
+    """Name the city's cooperation partners under the partner cities, to choose from first."""
+    ids = selectors.city_partner_ids(city)
+    if ids:
+        names = ", ".join(c.name for c in selectors.member_cities().filter(pk__in=ids)[:20])
+        form.fields["partner_cities"].help_text = _("Your city's partners on the platform: %(names)s.") % {
+            "names": names
+        }
+
+
 class InitiativeForm(YearsMixin, RevisionForm):
     title = forms.CharField(label=_("Title"), max_length=300)
     description = forms.CharField(
@@ -97,6 +107,7 @@ class InitiativeForm(YearsMixin, RevisionForm):
         self.fields["practices"].queryset = selectors.city_practices(city)
         self.fields["projects"].queryset = selectors.city_projects(city)
         self.fields["partner_cities"].queryset = selectors.member_cities().exclude(pk=city.pk)
+        suggest_partners(self, city)
 
 
 class CommitmentForm(RevisionForm):
@@ -128,6 +139,7 @@ class CommitmentForm(RevisionForm):
         self.fields["area"].queryset = selectors.areas()
         self.fields["sdg_targets"].queryset = selectors.sdg_targets()
         self.fields["partner_cities"].queryset = selectors.member_cities().exclude(pk=city.pk)
+        suggest_partners(self, city)
 
     def clean_currency(self):
         return (self.cleaned_data.get("currency") or "").upper()
