@@ -181,11 +181,16 @@ def report_section_save(
     """
     if key not in Section.values:
         raise ValidationError(_("There is no such section."))
-    section = ReportSection.objects.select_for_update().get(report=report, key=key)
+    sections = ReportSection.objects.select_related("updated_by").filter(report=report, key=key)
     try:
-        report = report_lock(report=report, revision=revision, unchanged=lambda: fingerprint(section.text) == base)
+        # The report's row is locked first by every write: the section is read after it.
+        report = report_lock(
+            report=report, revision=revision, unchanged=lambda: fingerprint(sections.get().text) == base
+        )
     except ReportConflict as conflict:
+        section = sections.get()
         raise ReportConflict(revision=conflict.revision, current=section.text, by=section.updated_by) from None
+    section = sections.get()
     section.text = text
     section.updated_by = by
     section.save(update_fields=["text", "updated_by", "updated_at"])

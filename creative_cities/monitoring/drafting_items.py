@@ -43,11 +43,20 @@ def _fresh(model, pk):
 
 
 def _lock_for(*, report: Report, item, revision: int | None, base: str) -> tuple[Report, models.Model | None]:
-    """Lock the report; for a change to ``item``, refuse if someone changed that item meanwhile."""
+    """Lock the report, then read the item; refuse a change to an item someone changed meanwhile.
+
+    The report's row is locked first by every write, so writes to one report wait in turn.
+    """
     if item is None:
         return report_lock(report=report, revision=revision, unchanged=lambda: True), None
-    fresh = _fresh(type(item), item.pk)
-    return report_lock(report=report, revision=revision, unchanged=lambda: item_fingerprint(fresh) == base), fresh
+    found = {}
+
+    def unchanged() -> bool:
+        found["item"] = _fresh(type(item), item.pk)
+        return item_fingerprint(found["item"]) == base
+
+    locked = report_lock(report=report, revision=revision, unchanged=unchanged)
+    return locked, found.get("item") or _fresh(type(item), item.pk)
 
 
 def _write(item: models.Model, data: dict) -> models.Model:
