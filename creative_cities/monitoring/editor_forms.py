@@ -26,7 +26,7 @@ class SectionTextForm(RevisionForm):
         label=_("Text"),
         required=False,
         max_length=30000,
-        widget=forms.Textarea(attrs={"rows": 16}),
+        widget=forms.Textarea(attrs={"rows": 12}),
         help_text=MARKDOWN_HINT,
     )
 

@@ -17,7 +17,6 @@ from .snapshot import report_prefetched, report_snapshot
 from .validation import report_problems
 
 SECTION_ORDER = list(Section.values)
-INITIATIVE_SECTIONS = {Section.LOCAL: InitiativeLevel.LOCAL, Section.INTERNATIONAL: InitiativeLevel.INTERNATIONAL}
 
 
 def report_queryset() -> QuerySet[Report]:
@@ -54,6 +53,14 @@ def report_checklist(report: Report) -> list[dict]:
     problems = report_problems(report)
     comments = return_comments(report)
     texts = {section.key: section.text for section in report.sections.all()}
+    levels = set(report.initiatives.values_list("level", flat=True))
+    has_items = {
+        Section.NETWORK: report.contributions.exists(),
+        Section.LOCAL: InitiativeLevel.LOCAL in levels,
+        Section.INTERNATIONAL: InitiativeLevel.INTERNATIONAL in levels,
+        Section.PLAN: report.commitments.exists(),
+        Section.PROMISES: report.commitment_reviews.exclude(outcome="").exists(),
+    }
     rows = []
     for key in report_sections(report):
         rows.append(
@@ -62,7 +69,7 @@ def report_checklist(report: Report) -> list[dict]:
                 "label": Section(key).label,
                 "problems": problems.get(key, []),
                 "comments": comments.get(key, []),
-                "started": bool(texts.get(key, "").strip()),
+                "started": bool(texts.get(key, "").strip()) or has_items.get(key, False),
             }
         )
     return rows
