@@ -182,11 +182,16 @@ def report_section_save(
     if key not in Section.values:
         raise ValidationError(_("There is no such section."))
     sections = ReportSection.objects.select_related("updated_by").filter(report=report, key=key)
+
+    def unchanged() -> bool:
+        # Nobody's words are lost when the section is as the writer read it, or already holds
+        # the writer's text (a background save of it that crossed the Save button).
+        saved = sections.get().text
+        return saved == text or fingerprint(saved) == base
+
     try:
         # The report's row is locked first by every write: the section is read after it.
-        report = report_lock(
-            report=report, revision=revision, unchanged=lambda: fingerprint(sections.get().text) == base
-        )
+        report = report_lock(report=report, revision=revision, unchanged=unchanged)
     except ReportConflict as conflict:
         section = sections.get()
         raise ReportConflict(revision=conflict.revision, current=section.text, by=section.updated_by) from None

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from creative_cities.cities.pickers import city_picker
 from creative_cities.core.languages import writing_language_choices
-from creative_cities.core.widgets import PickerMultiple
+from creative_cities.core.widgets import Picker, PickerMultiple
 
 from . import editor_selectors as selectors
 from .choices import CommitmentOutcome, ContributionKind
@@ -152,6 +152,8 @@ class CommitmentIndicatorForm(RevisionForm):
         queryset=None,
         required=False,
         help_text=_("Optional: the indicator of a framework this one measures."),
+        # Grouped by framework; its code or words of its name find it.
+        widget=Picker(group=lambda node: str(node.framework)),
     )
     unit = forms.CharField(label=_("Unit"), max_length=60, required=False)
     baseline = forms.FloatField(label=_("Baseline"), required=False)

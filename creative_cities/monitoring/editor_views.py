@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from creative_cities.cities.models import City
@@ -25,6 +26,23 @@ from . import editor_selectors as selectors
 from .choices import Section
 from .editor_forms import GeneralSectionForm, SectionTextForm
 from .validation import report_problems
+
+# What each section's text tells, under its title, as the network's template asks.
+SECTION_HINTS = {
+    Section.GENERAL: gettext_lazy(
+        "The city's creative field and its strategy, the team that runs the membership, and how it is governed."
+    ),
+    Section.NETWORK: gettext_lazy(
+        "How the city took part in the network: its meetings, the roles its people held, what it brought."
+    ),
+    Section.LOCAL: gettext_lazy("The major initiatives of the period in the city, and what they changed."),
+    Section.INTERNATIONAL: gettext_lazy(
+        "The major initiatives of the period with other cities and partners abroad, and what they changed."
+    ),
+    Section.PROMISES: gettext_lazy("An overall word on the previous plan, then what became of each commitment."),
+    Section.PLAN: gettext_lazy("The plan for the next four years as a whole, then each commitment."),
+    Section.FIGURES: gettext_lazy("What the city's figures show over the period."),
+}
 
 
 def report_for(request, slug: str):
@@ -110,6 +128,7 @@ def section_context(request, report, key: str) -> dict:
         "report": report,
         "key": key,
         "label": Section(key).label,
+        "hint": SECTION_HINTS.get(key, ""),
         "sections": [(k, Section(k).label) for k in selectors.report_sections(report)],
         "problems": report_problems(report).get(key, []),
         "comments": selectors.return_comments(report).get(key, []),
@@ -159,7 +178,7 @@ def report_section(request, slug: str, section: str):
     return render(
         request,
         "monitoring/editor/report_section.html",
-        {**context, "form": form, "conflict": conflict, "updated": current},
+        {**context, "form": form, "conflict": conflict, "updated": current, "text_html": render_markdown(current.text)},
     )
 
 

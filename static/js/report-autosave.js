@@ -48,6 +48,12 @@
         .then(function () { sending = false; });
     }
 
+    // The Save button takes over: no background save may cross it.
+    form.addEventListener("submit", function () {
+      stopped = true;
+      if (timer) { window.clearTimeout(timer); }
+    });
+
     text.addEventListener("input", function () {
       if (timer) { window.clearTimeout(timer); }
       if (!stopped) { timer = window.setTimeout(save, PAUSE); }

@@ -206,3 +206,13 @@ def test_a_changed_commitment_continues_in_the_new_plan_with_one_click(lyon, foc
     new = drafting_items.commitment_continue(review=review, by=focal_point_lyon_user, revision=None)
     assert (new.report, new.continues, new.objective) == (report, old, "Lire")
     assert drafting_items.commitment_continue(review=review, by=focal_point_lyon_user, revision=None) == new
+
+
+def test_a_save_crossing_its_own_background_save_is_not_a_conflict(lyon, focal_point_lyon_user):
+    report = _start(lyon, focal_point_lyon_user)
+    read_at, base = report.revision, drafting.fingerprint("")
+    for _attempt in range(2):  # the background save, then the Save button with the same text
+        drafting.report_section_save(
+            report=report, key="general", text="Lyon lit.", by=focal_point_lyon_user, revision=read_at, base=base
+        )
+    assert report.sections.get(key="general").text == "Lyon lit."
