@@ -4,7 +4,7 @@
 // Save, which shows both texts: nothing typed is lost.
 (function () {
   "use strict";
-  var PAUSE = 2500;
+  var PAUSE = 2000;
 
   function start(form) {
     var url = form.getAttribute("data-autosave");

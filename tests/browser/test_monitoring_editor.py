@@ -1,6 +1,6 @@
 """The monitoring report in a real browser: Lyon's focal point starts it, writes the general section in
-French, links a practice and a project of the city in a local initiative, adds a commitment and reads
-the checklist; the overview passes axe."""
+French, sees another section saved in the background as they type, links a practice and a project of
+the city in a local initiative, adds a commitment and reads the checklist; the overview passes axe."""
 
 import re
 
@@ -47,6 +47,13 @@ def test_lyons_focal_point_writes_the_report_and_reads_the_checklist(page):
     page.get_by_label("Text").fill(GENERAL)
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("The section is saved.")).to_be_visible()
+
+    # Typing is saved in the background once it pauses; the Save button is not needed.
+    page.get_by_role("link", name="Contribution to the network's global management").click()
+    page.get_by_label("Text").press_sequentially("Lyon a accueilli la réunion annuelle.")
+    expect(page.get_by_role("status")).to_contain_text("Saved at", timeout=15000)  # after a pause in typing
+    page.reload()
+    expect(page.get_by_label("Text")).to_have_value("Lyon a accueilli la réunion annuelle.")
 
     page.get_by_role("link", name="Major initiatives at local level").click()
     page.get_by_role("link", name="Add an initiative").click()
