@@ -112,3 +112,32 @@ def test_a_version_shows_what_changed_since(focal_point_lyon, report, secretaria
     content = focal_point_lyon.get(url).content.decode()
     assert "<ins>" in content
     assert "[added:" in content
+
+
+def test_every_section_page_shows_its_parts(focal_point_lyon, lyon, focal_point_lyon_user):
+    from .editor_helpers import report_filled
+
+    previous = Report.objects.create(
+        city=lyon,
+        cycle=3,
+        period_start=2016,
+        period_end=2019,
+        slug="lyon-2016-2019",
+        language="fr",
+        status=ReportStatus.ACCEPTED,
+    )
+    previous.commitments.create(objective="Lire le dimanche")
+    report = drafting.report_start(city=lyon, by=focal_point_lyon_user)
+    report_filled(report, focal_point_lyon_user)
+    shown = {
+        "general": "Lyon, ville de littérature",
+        "network": "Add a contribution",
+        "local": "Lire",
+        "international": "Add an initiative",
+        "promises": "Say what became of “Lire le dimanche”",
+        "plan": "from 0 in 2023 to 5,000 in 2027",
+        "figures": "No indicator value of these years yet.",
+    }
+    for key, words in shown.items():
+        page = focal_point_lyon.get(_section(report, key))
+        assert words in page.content.decode(), key
