@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from .choices import InitiativeLevel
 from .drafting import ReportConflict, fingerprint, report_lock, report_touch
 from .models import Commitment, CommitmentIndicator, CommitmentReview, Contribution, Initiative, Report
+from .validation import evidence_links_clean
 
 MANY = {
     Initiative: ("areas", "practices", "projects", "partner_cities"),
@@ -161,8 +162,14 @@ def commitment_indicator_save(
 @transaction.atomic
 def commitment_review_save(*, review: CommitmentReview, by, data: dict, revision: int | None, base: str = ""):
     """Say what became of a commitment of the previous plan, with an explanation and evidence."""
+    data = dict(data)
+    if "evidence_links" in data:
+        try:
+            data["evidence_links"] = evidence_links_clean(data["evidence_links"])
+        except ValidationError as error:
+            raise ValidationError({"evidence_links": error.messages}) from None
     _report, fresh = _lock_for(report=review.report, item=review, revision=revision, base=base)
-    _write(fresh, dict(data))
+    _write(fresh, data)
     report_touch(report=review.report, by=by)
     return fresh
 

@@ -118,3 +118,23 @@ def test_evidence_links_must_be_web_addresses():
     ]
     with pytest.raises(ValidationError):
         evidence_links_clean("javascript:alert(1)")
+
+
+def test_a_review_saved_with_a_bad_evidence_link_is_refused(lyon, focal_point_lyon_user):
+    previous = Report.objects.create(
+        city=lyon,
+        cycle=3,
+        period_start=2016,
+        period_end=2019,
+        slug="lyon-2016-2019",
+        language="fr",
+        status=ReportStatus.ACCEPTED,
+    )
+    previous.commitments.create(objective="Lire le dimanche")
+    review = drafting.report_start(city=lyon, by=focal_point_lyon_user).commitment_reviews.get()
+    with pytest.raises(ValidationError):
+        drafting_items.commitment_review_save(
+            review=review, by=focal_point_lyon_user, revision=None, data={"evidence_links": ["javascript:alert(1)"]}
+        )
+    review.refresh_from_db()
+    assert review.evidence_links == []
