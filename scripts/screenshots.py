@@ -46,6 +46,7 @@ SCREENS = [
     ("my-roles-coordinator", "/en/me/", "coordinator"),
     ("field-coordinator", "/en/fields/literature/", "coordinator"),
     ("invitation-form", "/en/invitations/new/", "secretariat"),
+    ("monitoring-city-report", "/en/monitoring/cities/lyon/report/", "focal"),
     ("styleguide", "/en/styleguide/", None),
     ("styleguide-list", "/en/styleguide/?example=list", None),
 ]
