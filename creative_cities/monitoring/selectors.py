@@ -1,0 +1,161 @@
+"""Reads of reporting cycles, review and publication: schedules, queues, published reports, the city's block."""
+
+import datetime
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from creative_cities.accounts.choices import FIELD_ROLES, RoleKind
+from creative_cities.accounts.selectors import role_list_current_for_city, user_field_ids, user_is_secretariat
+
+from .choices import ReportStatus
+from .cycles import cycle_get, first_tracked_cycle, network_calendar
+from .models import DueDateChange, Report
+
+TEAM_ROLES = (RoleKind.FOCAL_POINT, RoleKind.CITY_TEAM)
+
+
+def city_team_people(city) -> list:
+    """The city's focal point and team members today, active accounts only: who hears about its reports."""
+    roles = role_list_current_for_city(city=city).filter(kind__in=TEAM_ROLES, user__is_active=True)
+    return list({role.user_id: role.user for role in roles.select_related("user")}.values())
+
+
+def report_queryset() -> QuerySet[Report]:
+    return Report.objects.select_related("city__country__region", "city__field")
+
+
+def city_schedule(city, *, extra: int = 1) -> list[dict]:
+    """The city's tracked reports from the first one to ``extra`` past the current one, each with its changes.
+
+    Each row: ``cycle`` (cycles.Cycle), ``changes`` (newest first), ``report`` (or None).
+    """
+    cal = network_calendar()
+    changes = list(DueDateChange.objects.filter(city=city).select_related("created_by").order_by("-created_at", "-pk"))
+    reports = {report.cycle: report for report in Report.objects.filter(city=city)}
+    accepted = {n for n, r in reports.items() if r.status == ReportStatus.ACCEPTED}
+    first = first_tracked_cycle(city, cal=cal)
+    current = first
+    while current in accepted:
+        current += 1
+    rows = []
+    for number in range(first, current + extra + 1):
+        cycle = cycle_get(city, number, cal=cal, changes=changes)
+        rows.append(
+            {
+                "cycle": cycle,
+                "changes": [c for c in changes if c.cycle == number],
+                "report": reports.get(number),
+                "is_current": number == current,
+            }
+        )
+    return rows
+
+
+def review_queue() -> QuerySet[Report]:
+    """Submitted reports waiting for the Secretariat, oldest submission first."""
+    return report_queryset().filter(status=ReportStatus.SUBMITTED).order_by("submitted_at", "pk")
+
+
+def field_reports(user) -> QuerySet[Report]:
+    """The submitted and accepted reports of the cities of the fields a coordinator or deputy looks after."""
+    reports = report_queryset().filter(status__in=(ReportStatus.SUBMITTED, ReportStatus.ACCEPTED))
+    if not user_is_secretariat(user):
+        reports = reports.filter(city__field_id__in=user_field_ids(user, FIELD_ROLES))
+    return reports.order_by("city__field__position", "city__name", "-cycle")
+
+
+def published_reports(*, field: str = "", region: str = "", period: str = "", query: str = "") -> QuerySet[Report]:
+    """Accepted reports, newest period first; ``period`` is the last year covered."""
+    reports = report_queryset().filter(status=ReportStatus.ACCEPTED)
+    if field:
+        reports = reports.filter(city__field__code=field)
+    if region:
+        reports = reports.filter(city__country__region__code=region)
+    if period:
+        reports = reports.filter(period_end=int(period))
+    if query:
+        reports = reports.filter(city__name__icontains=query)
+    return reports.order_by("-period_end", "city__name")
+
+
+def published_periods() -> list[int]:
+    ends = Report.objects.filter(status=ReportStatus.ACCEPTED).values_list("period_end", flat=True)
+    return sorted(set(ends), reverse=True)
+
+
+def report_comments(report: Report) -> dict[str, list]:
+    """The Secretariat's comments on the report, by section, the latest round first."""
+    found: dict[str, list] = {}
+    for comment in report.review_comments.all():
+        found.setdefault(comment.section, []).append(comment)
+    return found
+
+
+def city_monitoring(city, *, today: datetime.date | None = None) -> dict:
+    """What the city's public page shows of its reports: the last accepted one, its plan and promises kept,
+    or the next due date when none is published."""
+    from .promises import promises_for_city
+
+    today = today or timezone.localdate()
+    last = (
+        Report.objects.filter(city=city, status=ReportStatus.ACCEPTED)
+        .prefetch_related("commitments__indicators", "commitments__area")
+        .order_by("-cycle")
+        .first()
+    )
+    block = {"report": last, "commitments": list(last.commitments.all()) if last else [], "promises": None}
+    if last is not None:
+        block["promises"] = promises_for_city(city, report=last)
+    if city.status == "member":
+        from .cycles import current_cycle
+
+        cycle = current_cycle(city)
+        block["next_cycle"] = cycle
+        block["next_overdue"] = cycle.due_on < today
+    return block
+
+
+def report_presentation(data: dict) -> dict:
+    """A snapshot (``snapshot.report_snapshot``) made ready for the page and the PDF: Markdown rendered,
+    labels of sections, kinds, areas and outcomes, one query for the areas' names."""
+    from creative_cities.core.markdown import render_markdown
+    from creative_cities.frameworks.models import AreaOfAction
+
+    from .choices import CommitmentOutcome, ContributionKind, InitiativeLevel, Section
+
+    areas = {a.code: a.name for a in AreaOfAction.objects.all()}
+    initiatives = [
+        {**i, "description_html": render_markdown(i["description"]), "level_label": InitiativeLevel(i["level"]).label}
+        for i in data["initiatives"]
+    ]
+    return {
+        "data": data,
+        "sections": [
+            {"key": key, "label": label, "html": render_markdown(data["sections"].get(key, ""))}
+            for key, label in Section.choices
+        ],
+        "contributions": [
+            {**c, "kind_label": dict(ContributionKind.choices).get(c["kind"], c["kind"])} for c in data["contributions"]
+        ],
+        "initiatives": initiatives,
+        "commitments": [{**c, "area_label": areas.get(c["area"], c["area"] or "")} for c in data["commitments"]],
+        "reviews": [
+            {**r, "outcome_label": CommitmentOutcome(r["outcome"]).label if r["outcome"] else ""}
+            for r in data["commitment_reviews"]
+        ],
+    }
+
+
+def review_queue_rows() -> list[dict]:
+    """The review queue with each report's due date (two queries more, whatever the queue's length)."""
+    cal = network_calendar()
+    reports = list(review_queue())
+    changes = list(
+        DueDateChange.objects.filter(city_id__in={r.city_id for r in reports}).order_by("-created_at", "-pk")
+    )
+    rows = []
+    for report in reports:
+        mine = [c for c in changes if c.city_id == report.city_id]
+        rows.append({"report": report, "cycle": cycle_get(report.city, report.cycle, cal=cal, changes=mine)})
+    return rows
