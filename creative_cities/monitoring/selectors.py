@@ -92,25 +92,40 @@ def report_comments(report: Report) -> dict[str, list]:
     return found
 
 
+def calendar_for_reading():
+    """The network's calendar without writing: the saved row, or the defaults while none is saved."""
+    from .models import MonitoringCalendar
+
+    return MonitoringCalendar.objects.order_by("pk").first() or MonitoringCalendar()
+
+
 def city_monitoring(city, *, today: datetime.date | None = None) -> dict:
-    """What the city's public page shows of its reports: the last accepted one, its plan and promises kept,
-    or the next due date when none is published."""
-    from .promises import promises_for_city
+    """What the city's public page shows of its reports: the last accepted one, its plan and how the
+    previous plan went; or, when none is published, the next due date. Three queries."""
+    from .cycles import current_cycle
+    from .models import Commitment, CommitmentReview
+    from .promises import PromiseFigures
 
     today = today or timezone.localdate()
-    last = (
-        Report.objects.filter(city=city, status=ReportStatus.ACCEPTED)
-        .prefetch_related("commitments__indicators", "commitments__area")
-        .order_by("-cycle")
-        .first()
+    reports = list(
+        Report.objects.filter(city=city).only("pk", "city_id", "cycle", "status", "slug", "period_start", "period_end")
     )
-    block = {"report": last, "commitments": list(last.commitments.all()) if last else [], "promises": None}
-    if last is not None:
-        block["promises"] = promises_for_city(city, report=last)
-    if city.status == "member":
-        from .cycles import current_cycle
-
-        cycle = current_cycle(city)
+    accepted = sorted((r for r in reports if r.status == ReportStatus.ACCEPTED), key=lambda r: r.cycle)
+    block = {"report": None, "commitments": [], "promises": None, "next_cycle": None}
+    if accepted:
+        last = accepted[-1]
+        last.city = city
+        block["report"] = last
+        block["commitments"] = list(Commitment.objects.filter(report=last).only("objective", "position"))
+        figures = PromiseFigures(city.slug, city.name)
+        for outcome in (
+            CommitmentReview.objects.filter(report=last).exclude(outcome="").values_list("outcome", flat=True)
+        ):
+            figures.counts[outcome] += 1
+        block["promises"] = figures
+    elif city.status == "member":
+        changes = list(DueDateChange.objects.filter(city=city).order_by("-created_at", "-pk"))
+        cycle = current_cycle(city, accepted_numbers=set(), cal=calendar_for_reading(), changes=changes)
         block["next_cycle"] = cycle
         block["next_overdue"] = cycle.due_on < today
     return block

@@ -92,3 +92,20 @@ def test_the_city_page_shows_the_next_due_date_when_nothing_is_published(anonymo
     html = " ".join(anonymous.get("/en/cities/lyon/").content.decode().split())
     assert "No monitoring report of the city is published yet" in html
     assert "Nov. 30, 2024" in html
+
+
+def test_the_city_pages_block_reads_three_queries_and_writes_nothing(lyon, accepted_lyon, django_assert_num_queries):
+    from creative_cities.monitoring.models import MonitoringCalendar
+    from creative_cities.monitoring.selectors import city_monitoring
+
+    with django_assert_num_queries(3):
+        block = city_monitoring(lyon)
+    assert [c.objective for c in block["commitments"]] == [
+        "Ouvrir dix bibliothèques de quartier",
+        "Traduire cinquante autrices",
+    ]
+    accepted_lyon.status = ReportStatus.SUBMITTED
+    accepted_lyon.save()
+    with django_assert_num_queries(3):
+        assert city_monitoring(lyon)["next_cycle"].number == 4
+    assert not MonitoringCalendar.objects.exists()
