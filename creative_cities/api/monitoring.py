@@ -10,8 +10,8 @@ from ninja import Field, Query, Router, Schema
 
 from creative_cities.core.policies import public
 from creative_cities.monitoring import compliance, policies, promises, selectors
-from creative_cities.monitoring.cycles import network_calendar
 from creative_cities.monitoring.models import Report
+from creative_cities.monitoring.selectors import calendar_for_reading
 from creative_cities.monitoring.snapshot import report_prefetched, report_snapshot
 
 from .access import allowed
@@ -174,7 +174,7 @@ def get_promises(request: HttpRequest, filters: Query[PromisesQuery]):
 @router.get("/monitoring/calendar", response={200: MonitoringCalendarOut}, summary="The reporting calendar")
 @public
 def get_monitoring_calendar(request: HttpRequest):
-    cal = network_calendar()
+    cal = calendar_for_reading()
     return {
         "cycle_years": cal.cycle_years,
         "due_month": cal.due_month,

@@ -20,6 +20,7 @@ def test_an_accepted_report_is_public_with_its_plan(anonymous, accepted_lyon):
     assert "Ouvrir dix bibliothèques de quartier" in html
     assert "100 (2024) → 500" in " ".join(html.split())  # the indicator, baseline to target
     assert "is not published" not in html
+    assert "None" not in html  # an indicator without target year says nothing of it
 
 
 def test_a_draft_is_hidden_from_the_public_and_labelled_for_its_team(focal_point_lyon, lyon):
