@@ -4,7 +4,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from creative_cities.audit.services import audit_record, snapshot
@@ -13,7 +12,7 @@ from creative_cities.notifications.services import notify
 from .choices import DueDateChangeKind
 from .cycles import cycle_get, network_calendar
 from .models import DueDateChange, MonitoringCalendar
-from .selectors import city_team_people
+from .selectors import city_report_url, city_team_people
 
 CALENDAR_FIELDS = ["cycle_years", "due_month", "due_day", "tracked_from", "reminders_before", "reminders_after"]
 
@@ -38,7 +37,7 @@ def _due_date_change(*, city, cycle: int, due_on: datetime.date, reason: str, by
         people=city_team_people(city),
         kind="report_due_date_changed",
         context={"city": city.name, "due_on": due_on.isoformat(), "reason": reason},
-        url=reverse("monitoring:city_cycles", kwargs={"slug": city.slug}),
+        url=city_report_url(city),
     )
     return change
 

@@ -12,7 +12,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.urls import NoReverseMatch, reverse
 
 from creative_cities.notifications.services import notify
 
@@ -20,7 +19,7 @@ from .choices import ReportStatus
 from .compliance import member_cycles
 from .cycles import network_calendar
 from .models import ReminderSent
-from .selectors import city_team_people
+from .selectors import city_report_url, city_team_people
 
 DONE = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 
@@ -39,13 +38,6 @@ def reminder_offset(*, due_on: datetime.date, today: datetime.date, before, afte
     offsets = [-int(d) for d in before] + [int(d) for d in after]
     passed = [offset for offset in offsets if due_on + datetime.timedelta(days=offset) <= today]
     return max(passed) if passed else None
-
-
-def _url(city) -> str:
-    try:
-        return reverse("monitoring:city_cycles", kwargs={"slug": city.slug})
-    except NoReverseMatch:
-        return ""
 
 
 def reminders_send(*, today: datetime.date) -> list[ReminderDone]:
@@ -81,7 +73,7 @@ def _remind(city, cycle, offset: int, today: datetime.date) -> int | None:
                     "period": f"{cycle.period_start}–{cycle.period_end}",
                     "due_on": cycle.due_on.isoformat(),
                 },
-                url=_url(city),
+                url=city_report_url(city),
             )
     except IntegrityError:
         return None

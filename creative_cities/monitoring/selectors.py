@@ -174,3 +174,14 @@ def review_queue_rows() -> list[dict]:
         mine = [c for c in changes if c.city_id == report.city_id]
         rows.append({"report": report, "cycle": cycle_get(report.city, report.cycle, cal=cal, changes=mine)})
     return rows
+
+
+def city_report_url(city) -> str:
+    """Where a city's team goes about its report: the editor's page of the city's report when its routes
+    are installed, else the city's page (the schedule page is the Secretariat's)."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("monitoring:city_report", kwargs={"slug": city.slug})
+    except NoReverseMatch:
+        return city.get_absolute_url()

@@ -92,3 +92,9 @@ def test_the_command_takes_a_date_and_prints_a_summary(only_lyon, focal_point_ly
     out = io.StringIO()
     call_command("monitoring_reminders", "--date", "2024-11-23", stdout=out)
     assert "0 reminder(s) sent" in out.getvalue()
+
+
+def test_a_reminder_leads_the_team_to_a_page_it_may_open(only_lyon, focal_point_lyon_user, client):
+    reminders_send(today=DUE)
+    client.force_login(focal_point_lyon_user)
+    assert client.get(Notification.objects.get().url).status_code == 200
