@@ -46,6 +46,10 @@ SCREENS = [
     ("my-roles-coordinator", "/en/me/", "coordinator"),
     ("field-coordinator", "/en/fields/literature/", "coordinator"),
     ("invitation-form", "/en/invitations/new/", "secretariat"),
+    ("monitoring-reports", "/en/monitoring/reports/", None),
+    ("monitoring-promises", "/en/monitoring/promises/?by=region", None),
+    ("monitoring-compliance", "/en/monitoring/compliance/", "secretariat"),
+    ("monitoring-calendar", "/en/monitoring/calendar/", "secretariat"),
     ("styleguide", "/en/styleguide/", None),
     ("styleguide-list", "/en/styleguide/?example=list", None),
 ]
