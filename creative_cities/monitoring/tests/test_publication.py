@@ -44,9 +44,12 @@ def test_the_pdf_is_a_real_pdf_with_the_city_and_its_commitments(anonymous, acce
     response = anonymous.get(f"/en/monitoring/reports/{accepted_lyon.slug}/pdf/")
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'inline; filename="monitoring-report-lyon-2020-2023.pdf"'
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).split())
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert "Lyon" in text
     assert "Ouvrir dix bibliothèques de quartier" in text
+    assert "Lyon · 2020–2023" in text and "1 / 1" in text  # the running header and the page's number
+    assert round(float(reader.pages[0].mediabox.width)) == 595  # A4
 
 
 def test_the_pdf_fetcher_serves_static_files_and_refuses_any_other_url():
