@@ -101,3 +101,12 @@ def test_coordinators_read_their_fields_submitted_and_accepted_reports(client, d
     page = client.get("/en/monitoring/field-reports/")
     assert list(page.context["reports"]) == [submitted]
     assert client.get(submitted.get_absolute_url()).status_code == 200
+
+
+def test_an_accepted_report_enters_the_search(submitted, secretariat_user, django_capture_on_commit_callbacks):
+    from creative_cities.search.models import SearchDocument
+
+    with django_capture_on_commit_callbacks(execute=True):
+        review.report_accept(report=submitted, by=secretariat_user)
+    document = SearchDocument.objects.get(kind="report", object_id=submitted.pk)
+    assert (document.language, document.url) == ("fr", "/en/monitoring/reports/lyon-2020-2023/")
