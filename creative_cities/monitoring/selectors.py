@@ -156,7 +156,12 @@ def report_presentation(data: dict) -> dict:
         "initiatives": initiatives,
         "commitments": [{**c, "area_label": areas.get(c["area"], c["area"] or "")} for c in data["commitments"]],
         "reviews": [
-            {**r, "outcome_label": CommitmentOutcome(r["outcome"]).label if r["outcome"] else ""}
+            {
+                **r,
+                "outcome_label": CommitmentOutcome(r["outcome"]).label if r["outcome"] else "",
+                # Only web addresses become links: a "javascript:" one stays text.
+                "evidence": [(str(link), _is_web_address(link)) for link in r["evidence_links"]],
+            }
             for r in data["commitment_reviews"]
         ],
     }
@@ -185,3 +190,7 @@ def city_report_url(city) -> str:
         return reverse("monitoring:city_report", kwargs={"slug": city.slug})
     except NoReverseMatch:
         return city.get_absolute_url()
+
+
+def _is_web_address(link) -> bool:
+    return isinstance(link, str) and link.lower().startswith(("https://", "http://"))

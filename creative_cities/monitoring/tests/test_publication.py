@@ -113,3 +113,16 @@ def test_the_city_pages_block_reads_three_queries_and_writes_nothing(lyon, accep
     with django_assert_num_queries(3):
         assert city_monitoring(lyon)["next_cycle"].number == 4
     assert not MonitoringCalendar.objects.exists()
+
+
+def test_only_web_addresses_of_evidence_become_links(anonymous, lyon):
+    from .conftest import add_review
+
+    old = make_report(lyon, 4, status=ReportStatus.ACCEPTED)
+    new = make_report(lyon, 5, status=ReportStatus.ACCEPTED, previous=old)
+    review = add_review(new, add_commitment(old, "Lire"))
+    review.evidence_links = ["https://lyon.fr/lecture", "javascript:alert(1)"]
+    review.save()
+    html = anonymous.get(new.get_absolute_url()).content.decode()
+    assert '<a href="https://lyon.fr/lecture"' in html
+    assert 'href="javascript:' not in html and "javascript:alert(1)" in html
