@@ -47,6 +47,10 @@ SCREENS = [
     ("field-coordinator", "/en/fields/literature/", "coordinator"),
     ("invitation-form", "/en/invitations/new/", "secretariat"),
     ("monitoring-city-report", "/en/monitoring/cities/lyon/report/", "focal"),
+    ("monitoring-reports", "/en/monitoring/reports/", None),
+    ("monitoring-promises", "/en/monitoring/promises/?by=region", None),
+    ("monitoring-compliance", "/en/monitoring/compliance/", "secretariat"),
+    ("monitoring-calendar", "/en/monitoring/calendar/", "secretariat"),
     ("styleguide", "/en/styleguide/", None),
     ("styleguide-list", "/en/styleguide/?example=list", None),
 ]

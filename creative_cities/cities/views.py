@@ -18,6 +18,7 @@ from creative_cities.core.response_cache import cached_response
 from creative_cities.core.text import fold
 from creative_cities.knowledge import policies as knowledge_policies
 from creative_cities.knowledge import selectors as knowledge_selectors
+from creative_cities.monitoring import selectors as monitoring_selectors
 from creative_cities.organisations import selectors as organisation_selectors
 from creative_cities.projects import selectors as project_selectors
 
@@ -149,7 +150,7 @@ def city_export(request, fmt: str):
 
 
 @public
-@cached_response("registry", "organisations", "projects", "board")
+@cached_response("registry", "organisations", "projects", "board", "monitoring_reports")
 def city_detail(request, slug: str):
     try:
         city = selectors.city_get(slug=slug)
@@ -166,6 +167,7 @@ def city_detail(request, slug: str):
             "organisations": organisation_selectors.organisation_rows_in_city(city=city),
             "party_projects": project_selectors.project_rows_for_party(party=city),
             "calls": board_selectors.call_rows_for_city(city=city),
+            "monitoring": monitoring_selectors.city_monitoring(city),
             "contacts": selectors.city_contacts(city=city) if policies.can_see_city_contacts(request.user) else None,
             "can_edit": policies.can_edit_city_profile(request.user, city),
             **_city_map_context(city),

@@ -360,3 +360,26 @@ class ReviewComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} / {self.section}"
+
+
+class ReminderSent(models.Model):
+    """A reminder sent to a city's team about one report: at most one per offset, so a second run sends nothing.
+
+    ``offset_days`` counts from the due date: negative before it (-30: thirty days before), positive after.
+    """
+
+    city = models.ForeignKey("cities.City", models.CASCADE, related_name="report_reminders", verbose_name=_("city"))
+    cycle = models.PositiveSmallIntegerField(_("report number"), validators=[MinValueValidator(1)])
+    offset_days = models.SmallIntegerField(_("days from the due date"))
+    sent_on = models.DateField(_("sent on"))
+
+    class Meta:
+        ordering = ["city", "cycle", "offset_days"]
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(fields=["city", "cycle", "offset_days"], name="remindersent_unique_offset")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.city} #{self.cycle} {self.offset_days:+d}"

@@ -132,12 +132,38 @@ def _cooperation(request):
     return request.getfixturevalue("anonymous"), "get", "/en/cooperation/export.csv", None
 
 
+def _hostile_cities():
+    from creative_cities.cities.models import City
+
+    cities = list(City.objects.filter(status="member").order_by("pk")[: len(HOSTILE)])
+    for city, value in zip(cities, HOSTILE, strict=False):
+        City.objects.filter(pk=city.pk).update(name=value)
+        city.name = value
+    return cities
+
+
+def _monitoring_compliance(request):
+    _hostile_cities()
+    return request.getfixturevalue("secretariat"), "get", "/en/monitoring/compliance/export/", None
+
+
+def _monitoring_promises(request):
+    from creative_cities.monitoring.tests.conftest import add_commitment, add_review, make_report
+
+    for city in _hostile_cities():
+        old = make_report(city, 1, status="accepted")
+        add_review(make_report(city, 2, status="accepted", previous=old), add_commitment(old, "x"), "done")
+    return request.getfixturevalue("anonymous"), "get", "/en/monitoring/promises/export.csv?by=city", None
+
+
 CSV_ROUTES = {
     "cities:city_export": _cities,
     "knowledge:search_export": _knowledge,
     "audit:audit_event_export": _audit,
     "secretariat:user_export": _people,
     "cooperation:export_csv": _cooperation,
+    "monitoring:compliance_export": _monitoring_compliance,
+    "monitoring:promises_export": _monitoring_promises,
 }
 CSV_ADMIN_ACTIONS = {"audit.auditevent.export_csv": _audit_admin_action}
 # Routes whose address says "export" but which give another format.

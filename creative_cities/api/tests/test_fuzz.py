@@ -81,6 +81,7 @@ def _world() -> dict:
     from creative_cities.board import services as board
     from creative_cities.cities.models import City
     from creative_cities.knowledge import services as knowledge
+    from creative_cities.monitoring.tests.conftest import make_report
     from creative_cities.organisations import services as organisations
     from creative_cities.projects import services as projects
 
@@ -107,6 +108,7 @@ def _world() -> dict:
         by=claire, data={"name": "Atelier", "sector": "civil_society", "country": lyon.country, "town": "Lyon"}
     )
     project_parameters = {"slug": project.slug, "partner_id": partner.pk, "milestone_id": milestone.pk}
+    report = make_report(lyon, 4, status="accepted")
     return {
         "user": claire,
         "known": {
@@ -122,6 +124,7 @@ def _world() -> dict:
             "/api/v1/calls/": {"slug": call.slug},
             "/api/v1/matchmaking/calls/": {"slug": call.slug},
             "/api/v1/interests/": {"pk": interest.pk},
+            "/api/v1/monitoring/reports/": {"slug": report.slug},
         },
     }
 
