@@ -1,0 +1,273 @@
+"""What the dashboards show, as rows: built from the cached computation, shared by pages, downloads and the API."""
+
+from statistics import median
+
+import pandas as pd
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from . import charts, computation, selectors
+from .models import Framework, Value
+
+
+def _round(value, digits=1):
+    return None if value is None or pd.isna(value) else round(float(value), digits)
+
+
+def city_info(slugs) -> dict[str, dict]:
+    """Name, field and region of cities, by slug (one query)."""
+    rows = selectors.city_queryset().filter(slug__in=list(slugs))
+    return {
+        city.slug: {
+            "name": city.name,
+            "slug": city.slug,
+            "field": city.field.name,
+            "field_code": city.field.code,
+            "region": city.country.region.name,
+            "population": city.population,
+            "url": city.get_absolute_url(),
+        }
+        for city in rows
+    }
+
+
+def ranking_rows(*, framework: Framework, year: int, back: int = 0) -> list[dict]:
+    """One row per city: index score and rank, rank interval, sub-index scores; best first."""
+    result = computation.index_result(framework=framework, year=year, years_back=back)
+    if result is None:
+        return []
+    intervals = computation.rank_intervals(framework=framework, year=year, years_back=back)
+    subs = subindex_codes(framework)
+    info = city_info(result.cities)
+    rows = []
+    for slug in result.cities:
+        score = result.scores.at[slug, result.root]
+        rows.append(
+            {
+                **info.get(slug, {"name": slug, "slug": slug, "field": "", "region": "", "url": ""}),
+                "score": _round(score),
+                "rank": _round(result.ranks.at[slug, result.root], 0),
+                "median_rank": intervals.median.get(slug) if intervals else None,
+                "p05": intervals.p05.get(slug) if intervals else None,
+                "p95": intervals.p95.get(slug) if intervals else None,
+                "subs": [_round(result.scores.at[slug, code]) for code in subs],
+            }
+        )
+    rows.sort(key=lambda row: (row["rank"] is None, row["rank"] or 0, row["name"]))
+    return rows
+
+
+def subindex_codes(framework: Framework) -> list[str]:
+    """The root's children: the sub-indices (or dimensions) the index is made of."""
+    nodes = selectors.node_list(framework=framework)
+    root = next((node for node in nodes if node.parent_id is None), None)
+    return [node.code for node in nodes if root is not None and node.parent_id == root.pk]
+
+
+def node_names(framework: Framework) -> dict[str, str]:
+    return {node.code: node.name for node in selectors.node_list(framework=framework)}
+
+
+def quartiles(values: list[float]) -> dict:
+    series = pd.Series([value for value in values if value is not None], dtype=float)
+    if series.empty:
+        return {"q1": None, "median": None, "q3": None, "count": 0}
+    return {
+        "q1": _round(series.quantile(0.25)),
+        "median": _round(series.median()),
+        "q3": _round(series.quantile(0.75)),
+        "count": int(series.size),
+    }
+
+
+def distribution_rows(rows: list[dict], key: str) -> list[dict]:
+    """Quartiles of the index score for each group (creative field or region)."""
+    groups: dict[str, list[float]] = {}
+    for row in rows:
+        groups.setdefault(row.get(key) or "—", []).append(row["score"])
+    return [{"label": label, **quartiles(values)} for label, values in sorted(groups.items())]
+
+
+def coverage_rows(*, framework: Framework, year: int) -> list[dict]:
+    """For each indicator, how many cities have a value for the year."""
+    counts = dict(
+        Value.objects.filter(node__framework=framework, year=year).values_list("node_id").annotate(n=Count("id"))
+    )
+    return [
+        {"code": node.code, "name": node.name, "cities": counts.get(node.pk, 0)}
+        for node in selectors.leaf_list(framework=framework)
+    ]
+
+
+def trend_rows(*, framework: Framework) -> list[dict]:
+    """The network's median of each indicator in each year with values."""
+    years = sorted(selectors.value_years(framework=framework))
+    by_node: dict[str, dict[int, list[float]]] = {}
+    for code, year, value in Value.objects.filter(node__framework=framework).values_list("node__code", "year", "value"):
+        by_node.setdefault(code, {}).setdefault(year, []).append(value)
+    rows = []
+    for node in selectors.leaf_list(framework=framework):
+        per_year = by_node.get(node.code, {})
+        points = [(year, round(median(per_year[year]), 2)) for year in years if per_year.get(year)]
+        rows.append({"code": node.code, "name": node.name, "points": points})
+    return rows
+
+
+def statistics_rows(*, framework: Framework, year: int, back: int = 0) -> dict:
+    result = computation.index_result(framework=framework, year=year, years_back=back)
+    return result.statistics if result else {}
+
+
+def sensitivity_rows(*, framework: Framework, year: int, back: int = 0) -> list[dict]:
+    intervals = computation.rank_intervals(framework=framework, year=year, years_back=back)
+    if not intervals:
+        return []
+    return [{"choice": choice, "s1": _round(s1, 3), "st": _round(st, 3)} for choice, s1, st in intervals.sensitivity]
+
+
+def network_context(*, framework: Framework, year: int, back: int = 0) -> dict:
+    """Everything the network dashboard shows."""
+    rows = ranking_rows(framework=framework, year=year, back=back)
+    names = node_names(framework)
+    subs = subindex_codes(framework)
+    sensitivity = sensitivity_rows(framework=framework, year=year, back=back)
+    trends = trend_rows(framework=framework)
+    for index, row in enumerate(trends):
+        row["chart"] = charts.sparkline(row["points"], title=row["name"], chart_id=f"trend-{index}")
+    by_field = distribution_rows(rows, "field")
+    by_region = distribution_rows(rows, "region")
+    return {
+        "rows": rows,
+        "sub_names": [names.get(code, code) for code in subs],
+        "interval_chart": charts.interval_chart(
+            rows[:60],
+            title=_("Rank of each city and its 5–95 % interval"),
+            desc=_("Dots are ranks, bars the interval of ranks under other choices of method."),
+            chart_id="ranks",
+            top=max(len(rows), 2),
+        )
+        if rows
+        else "",
+        "by_field": by_field,
+        "by_field_chart": charts.box_chart(
+            by_field,
+            title=_("Index score by creative field"),
+            desc=_("Quartiles and median of each group."),
+            chart_id="fields",
+        )
+        if rows
+        else "",
+        "by_region": by_region,
+        "by_region_chart": charts.box_chart(
+            by_region,
+            title=_("Index score by region"),
+            desc=_("Quartiles and median of each group."),
+            chart_id="regions",
+        )
+        if rows
+        else "",
+        "statistics": statistics_rows(framework=framework, year=year, back=back),
+        "sensitivity": sensitivity,
+        "sensitivity_chart": charts.bars_chart(
+            [(row["choice"], [row["s1"], row["st"]]) for row in sensitivity],
+            title=_("Sensitivity of the ranks to each choice"),
+            desc=_("First-order (S1) and total (ST) effect of each choice on the ranks."),
+            chart_id="sensitivity",
+            high=1.0,
+        )
+        if sensitivity
+        else "",
+        "coverage": coverage_rows(framework=framework, year=year),
+        "trends": trends,
+    }
+
+
+def population_band(framework: Framework, population) -> list | None:
+    for band in framework.population_bands or []:
+        _label, low, high = band
+        if population is not None and population >= (low or 0) and (high is None or population < high):
+            return band
+    return None
+
+
+def city_context(*, framework: Framework, city, year: int | None, back: int = 0) -> dict:
+    """Everything a city's dashboard shows for one framework."""
+    values = list(selectors.value_list_for_city(city=city, framework=framework))
+    by_node: dict[int, list] = {}
+    for value in values:
+        by_node.setdefault(value.node_id, []).append(value)
+    indicators = []
+    for index, node in enumerate(selectors.leaf_list(framework=framework)):
+        series = by_node.get(node.pk, [])
+        points = [(value.year, value.value) for value in series]
+        indicators.append(
+            {
+                "node": node,
+                "values": series,
+                "latest": series[-1] if series else None,
+                "chart": charts.sparkline(points, title=node.name, chart_id=f"ind-{index}"),
+            }
+        )
+    context = {"indicators": indicators, "scores": [], "comparison": [], "steps": [], "rank": None}
+    if year is None:
+        return context
+    result = computation.index_result(framework=framework, year=year, years_back=back)
+    if result is None or city.slug not in result.scores.index:
+        return context
+    names = node_names(framework)
+    intervals = computation.rank_intervals(framework=framework, year=year, years_back=back)
+    codes = [result.root, *subindex_codes(framework)]
+    context["rank"] = {
+        "rank": _round(result.ranks.at[city.slug, result.root], 0),
+        "of": len(result.scores),
+        "median": intervals.median.get(city.slug) if intervals else None,
+        "p05": intervals.p05.get(city.slug) if intervals else None,
+        "p95": intervals.p95.get(city.slug) if intervals else None,
+    }
+    context["scores"] = [
+        {
+            "code": code,
+            "name": names.get(code, code),
+            "score": _round(result.scores.at[city.slug, code]),
+            "rank": _round(result.ranks.at[city.slug, code], 0),
+        }
+        for code in codes
+    ]
+    info = city_info(result.cities)
+    band = population_band(framework, city.population)
+    same_field = [slug for slug, row in info.items() if row["field_code"] == city.field.code]
+    groups = [(_("Cities of the same creative field"), same_field)]
+    if band is not None:
+        members = [slug for slug, row in info.items() if population_band(framework, row["population"]) == band]
+        groups.append((_("Cities of the same population band (%(band)s)") % {"band": band[0]}, members))
+    comparison = []
+    for label, members in groups:
+        for code in codes:
+            stats = quartiles([result.scores.at[slug, code] for slug in members])
+            comparison.append(
+                {
+                    "group": label,
+                    "label": names.get(code, code),
+                    "city": _round(result.scores.at[city.slug, code]),
+                    **stats,
+                }
+            )
+    context["comparison"] = comparison
+    context["comparison_chart"] = charts.box_chart(
+        [{**row, "label": row["label"]} for row in comparison[: len(codes)]],
+        title=_("The city against the cities of its creative field"),
+        desc=_("Boxes are the group's quartiles, ticks its median, dots the city's scores."),
+        chart_id="comparison",
+    )
+    context["steps"] = [
+        {
+            "step": step,
+            "node": names.get(node, node),
+            "before": _round(before, 3),
+            "after": _round(after, 3),
+            "note": note,
+        }
+        for step, node, unit, before, after, note in result.steps
+        if unit == city.slug
+    ]
+    return context
