@@ -162,32 +162,27 @@ def _build(framework: Framework, year: int, years_back: int) -> IndexResult | No
 
 
 def _statistics(result, engine) -> dict:
+    """Cronbach's alpha of each aggregate, the warnings, and the share of the first principal component."""
     try:
         from creative_cities.composite import analyse
     except ImportError:
         return {}
-    stats = analyse(result, engine)
+    try:
+        stats = analyse(result, engine)
+    except ValueError:
+        return {}
+    first = {}
+    indicators = (stats.pca or {}).get("indicators")
+    if indicators and len(indicators.get("explained_variance_ratio", [])):
+        first["indicators"] = _finite(indicators["explained_variance_ratio"][0])
+    for code, entry in ((stats.pca or {}).get("nodes") or {}).items():
+        if entry and len(entry.get("explained_variance_ratio", [])):
+            first[code] = _finite(entry["explained_variance_ratio"][0])
     return {
-        "cronbach_alpha": _plain(getattr(stats, "cronbach_alpha", {})),
-        "flags": _plain(getattr(stats, "flags", [])),
-        "pca": _plain(getattr(stats, "pca", {})),
+        "cronbach_alpha": {str(code): _finite(alpha) for code, alpha in (stats.cronbach_alpha or {}).items()},
+        "flags": [str(flag) for flag in stats.flags or []],
+        "first_component": first,
     }
-
-
-def _plain(value):
-    if isinstance(value, pd.DataFrame):
-        return value.reset_index().to_dict("records")
-    if isinstance(value, pd.Series):
-        return value.to_dict()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {key: _plain(item) for key, item in dataclasses.asdict(value).items()}
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    return value
 
 
 def _key(kind: str, framework: Framework, year: int, years_back: int) -> str:
