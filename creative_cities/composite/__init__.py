@@ -13,5 +13,18 @@ from .method import Method
 from .pipeline import Result, compute
 from .statistics import Statistics, analyse
 from .steps import Step
+from .uncertainty import Uncertainty, UncertaintyChoices, uncertainty
 
-__all__ = ["Framework", "Method", "Node", "Result", "Statistics", "Step", "analyse", "compute"]
+__all__ = [
+    "Framework",
+    "Method",
+    "Node",
+    "Result",
+    "Statistics",
+    "Step",
+    "Uncertainty",
+    "UncertaintyChoices",
+    "analyse",
+    "compute",
+    "uncertainty",
+]
