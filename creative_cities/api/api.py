@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 from creative_cities.core.policies import public
 
-from . import board, cities, city_team, cooperation, knowledge, matchmaking, me, organisations, projects
+from . import board, cities, city_team, cooperation, indicators, knowledge, matchmaking, me, organisations, projects
 from .docs import ReferenceThenSwagger
 from .errors import install_error_handlers
 from .parser import ApiParser
@@ -38,3 +38,4 @@ api.add_router("/", projects.router)
 api.add_router("/", board.router)
 api.add_router("/", cooperation.router)
 api.add_router("/", matchmaking.router)
+api.add_router("/", indicators.router)

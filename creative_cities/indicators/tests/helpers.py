@@ -12,7 +12,13 @@ def small_framework(*, slug="small", status="published", method=None) -> Framewo
     root = Node.objects.create(framework=framework, code="R", name_en="Index", name_fr="Indice", name_es="Índice")
     for position, dimension in enumerate(["A", "B"], start=1):
         parent = Node.objects.create(
-            framework=framework, code=dimension, parent=root, position=position, name_en=dimension, name_fr=dimension, name_es=dimension
+            framework=framework,
+            code=dimension,
+            parent=root,
+            position=position,
+            name_en=dimension,
+            name_fr=dimension,
+            name_es=dimension,
         )
         for number in (1, 2):
             Node.objects.create(
@@ -34,6 +40,8 @@ def seed_values(framework: Framework, *, cities: int = 6, year: int = 2024) -> l
     rows = []
     for index, city in enumerate(chosen):
         for offset, code in enumerate(sorted(leaves)):
-            rows.append(Value(node=leaves[code], city=city, year=year, value=float((index * 7 + offset * 3) % 11 + index)))
+            rows.append(
+                Value(node=leaves[code], city=city, year=year, value=float((index * 7 + offset * 3) % 11 + index))
+            )
     Value.objects.bulk_create(rows)
     return chosen

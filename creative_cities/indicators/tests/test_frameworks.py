@@ -16,7 +16,12 @@ def test_the_shipped_frameworks_have_the_publishers_numbers_of_indicators():
     assert _leaves("cccm-2019").count() == 29
     assert _leaves("culture-2030").count() == 22
     assert _leaves("culture-21-actions").count() == 9
-    assert Node.objects.filter(framework__slug="cccm-2019", parent__parent__parent__isnull=True, parent__parent__isnull=False).count() == 9
+    assert (
+        Node.objects.filter(
+            framework__slug="cccm-2019", parent__parent__parent__isnull=True, parent__parent__isnull=False
+        ).count()
+        == 9
+    )
 
 
 def test_the_weights_of_each_parents_children_sum_to_one():

@@ -38,7 +38,9 @@ def test_a_focal_point_enters_the_values_of_a_year_at_once(focal_point_lyon, lyo
 
 def test_one_wrong_value_refuses_the_whole_form_and_names_each_error(focal_point_lyon, lyon):
     framework = small_framework()
-    response = focal_point_lyon.post(_values_url(lyon, framework), _fields(framework, A1="1", A2="many", B1="x", B2="4"))
+    response = focal_point_lyon.post(
+        _values_url(lyon, framework), _fields(framework, A1="1", A2="many", B1="x", B2="4")
+    )
     assert response.status_code == 200
     assert response.content.decode().count("Enter a number") >= 2
     assert not Value.objects.filter(city=lyon).exists()
@@ -108,7 +110,9 @@ def test_an_xlsx_import_shows_a_preview_then_writes_on_confirmation(secretariat,
 
 def test_a_team_cannot_import_values_for_another_city(focal_point_lyon):
     framework = small_framework()
-    response = _import(focal_point_lyon, framework, _csv("city,indicator,year,value\nlyon,A1,2024,1\ndakar,A1,2024,1\n"))
+    response = _import(
+        focal_point_lyon, framework, _csv("city,indicator,year,value\nlyon,A1,2024,1\ndakar,A1,2024,1\n")
+    )
     assert "Row 3: You may not enter values for Dakar." in response.content.decode()
     assert not response.context.get("confirm")
 
