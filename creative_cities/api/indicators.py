@@ -265,7 +265,11 @@ def write_city_indicator_values(request: HttpRequest, slug: str, payload: Indica
 def get_indicator_results(request: HttpRequest, slug: str, filters: Query[IndicatorResultQuery]):
     framework = _framework(request, slug)
     year = filters.year or next(iter(selectors.value_years(framework=framework)), None)
-    rows = presentation.ranking_rows(framework=framework, year=year, back=filters.back) if year else []
+    try:
+        rows = presentation.ranking_rows(framework=framework, year=year, back=filters.back) if year else []
+    except computation.ComputationError as error:
+        details = [{"field": "framework", "message": problem} for problem in error.problems]
+        raise ApiError(400, "not_computable", _("This framework cannot be computed."), details) from error
     subs = presentation.subindex_codes(framework)
     return {
         "framework": framework.slug,

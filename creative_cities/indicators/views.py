@@ -10,6 +10,7 @@ from creative_cities.core.policies import public
 from creative_cities.core.response_cache import cached_response
 
 from . import imports, policies, presentation, selectors
+from .computation import ComputationError
 from .forms import DashboardForm
 from .models import Framework
 
@@ -74,7 +75,10 @@ def network_dashboard(request, framework: str | None = None):
     form, year, back = _choice(request, framework)
     context = {"framework": framework, "frameworks": selectors.framework_list_public(), "form": form, "year": year}
     if year is not None:
-        context.update(presentation.network_context(framework=framework, year=year, back=back))
+        try:
+            context.update(presentation.network_context(framework=framework, year=year, back=back))
+        except ComputationError as error:
+            context["problems"] = error.problems
     context["query"] = request.GET.urlencode()
     return render(request, "indicators/network_dashboard.html", context)
 
@@ -105,7 +109,10 @@ def framework_ranking_export(request, framework: str, extension: str):
     """The ranking table of the network dashboard, as CSV or JSON."""
     framework = _framework(request, framework)
     _form, year, back = _choice(request, framework)
-    rows = presentation.ranking_rows(framework=framework, year=year, back=back) if year else []
+    try:
+        rows = presentation.ranking_rows(framework=framework, year=year, back=back) if year else []
+    except ComputationError:
+        rows = []
     header = _ranking_header(framework)
     if extension == "json":
         data = {
@@ -130,7 +137,10 @@ def city_dashboard(request, slug: str):
     if framework is not None:
         form, year, back = _choice(request, framework)
         context.update({"form": form, "year": year})
-        context.update(presentation.city_context(framework=framework, city=city, year=year, back=back))
+        try:
+            context.update(presentation.city_context(framework=framework, city=city, year=year, back=back))
+        except ComputationError as error:
+            context["problems"] = error.problems
     context["can_enter"] = policies.can_enter_values(request.user, city)
     return render(request, "indicators/city_dashboard.html", context)
 
