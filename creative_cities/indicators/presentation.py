@@ -141,7 +141,7 @@ def network_context(*, framework: Framework, year: int, back: int = 0) -> dict:
         "sub_names": [names.get(code, code) for code in subs],
         "interval_chart": charts.interval_chart(
             rows[:60],
-            title=_("Rank of each city and its 5–95 % interval"),
+            title=_("Rank of each city, with the interval of its ranks (5–95 %)"),
             desc=_("Dots are ranks, bars the interval of ranks under other choices of method."),
             chart_id="ranks",
             top=max(len(rows), 2),
