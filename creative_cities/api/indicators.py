@@ -264,7 +264,7 @@ def write_city_indicator_values(request: HttpRequest, slug: str, payload: Indica
 @public
 def get_indicator_results(request: HttpRequest, slug: str, filters: Query[IndicatorResultQuery]):
     framework = _framework(request, slug)
-    year = filters.year or next(iter(selectors.value_years(framework=framework)), None)
+    year = filters.year or next(iter(presentation.years(framework)), None)
     try:
         rows = presentation.ranking_rows(framework=framework, year=year, back=filters.back) if year else []
     except computation.ComputationError as error:
@@ -298,7 +298,7 @@ def get_indicator_results(request: HttpRequest, slug: str, filters: Query[Indica
 @public
 def get_indicator_sensitivity(request: HttpRequest, slug: str, filters: Query[IndicatorResultQuery]):
     framework = _framework(request, slug)
-    year = filters.year or next(iter(selectors.value_years(framework=framework)), None)
+    year = filters.year or next(iter(presentation.years(framework)), None)
     if year is None:
         return []
     try:

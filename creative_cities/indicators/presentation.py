@@ -4,7 +4,13 @@ from statistics import median
 
 import pandas as pd
 from django.db.models import Count
+from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from creative_cities.core import versions
+from creative_cities.core.links import page_urls
 
 from . import charts, computation, selectors
 from .models import Framework, Value
@@ -31,8 +37,20 @@ def city_info(slugs) -> dict[str, dict]:
     }
 
 
+def years(framework: Framework) -> list[int]:
+    """The years with values, latest first; cached per version of the data."""
+    return versions.cached(
+        computation.VERSIONS, f"indicators-years:{framework.pk}", lambda: selectors.value_years(framework=framework)
+    )
+
+
 def ranking_rows(*, framework: Framework, year: int, back: int = 0) -> list[dict]:
-    """One row per city: index score and rank, rank interval, sub-index scores; best first."""
+    """One row per city: index score and rank, rank interval, sub-index scores; best first. Cached."""
+    key = f"indicators-ranking:{framework.pk}:{year}:{back}"
+    return versions.cached(computation.VERSIONS, key, lambda: _ranking_rows(framework, year, back))
+
+
+def _ranking_rows(framework: Framework, year: int, back: int) -> list[dict]:
     result = computation.index_result(framework=framework, year=year, years_back=back)
     if result is None:
         return []
@@ -101,16 +119,32 @@ def coverage_rows(*, framework: Framework, year: int) -> list[dict]:
 
 def trend_rows(*, framework: Framework) -> list[dict]:
     """The network's median of each indicator in each year with values."""
-    years = sorted(selectors.value_years(framework=framework))
+    every_year = sorted(years(framework))
     by_node: dict[str, dict[int, list[float]]] = {}
     for code, year, value in Value.objects.filter(node__framework=framework).values_list("node__code", "year", "value"):
         by_node.setdefault(code, {}).setdefault(year, []).append(value)
     rows = []
     for node in selectors.leaf_list(framework=framework):
         per_year = by_node.get(node.code, {})
-        points = [(year, round(median(per_year[year]), 2)) for year in years if per_year.get(year)]
+        points = [(year, round(median(per_year[year]), 2)) for year in every_year if per_year.get(year)]
         rows.append({"code": node.code, "name": node.name, "points": points})
     return rows
+
+
+def index_trend_row(*, framework: Framework, back: int = 0) -> dict | None:
+    """The network's median of the index in each year with values (each year's index computed once, cached)."""
+    points = []
+    for year in sorted(years(framework)):
+        result = computation.index_result(framework=framework, year=year, years_back=back)
+        if result is not None:
+            scores = result.scores[result.root].dropna()
+            if len(scores):
+                points.append((year, round(float(scores.median()), 2)))
+    if not points:
+        return None
+    names = node_names(framework)
+    root = next(iter(names), "")
+    return {"code": root, "name": names.get(root, root), "points": points}
 
 
 def statistics_rows(*, framework: Framework, year: int, back: int = 0) -> dict:
@@ -125,19 +159,49 @@ def sensitivity_rows(*, framework: Framework, year: int, back: int = 0) -> list[
     return [{"choice": choice, "s1": _round(s1, 3), "st": _round(st, 3)} for choice, s1, st in intervals.sensitivity]
 
 
+def _cell(value, digits: int = 1) -> str:
+    if value is None:
+        return "—"
+    return number_format(value, digits if digits else 0, use_l10n=True)
+
+
+def ranking_table_html(rows: list[dict], framework: Framework) -> SafeString:
+    """The ranking table's body: hundreds of rows, written here with every value escaped (faster than a template)."""
+    url = page_urls("indicators:city_dashboard", "slug")
+    query = f"?framework={framework.slug}"
+    lines = []
+    for row in rows:
+        interval = f"{_cell(row['p05'], 0)}–{_cell(row['p95'], 0)}" if row["p05"] is not None else "—"
+        subs = "".join(f'<td class="num">{_cell(value)}</td>' for value in row["subs"])
+        lines.append(
+            f'<tr><td class="num">{_cell(row["rank"], 0)}</td>'
+            f'<th scope="row"><a href="{escape(url(row["slug"]) + query)}">{escape(row["name"])}</a></th>'
+            f'<td class="num">{_cell(row["score"])}</td><td class="num">{_cell(row["median_rank"], 0)}</td>'
+            f"<td>{interval}</td>{subs}</tr>"
+        )
+    return mark_safe("".join(lines))  # noqa: S308 - every value escaped or a formatted number
+
+
 def network_context(*, framework: Framework, year: int, back: int = 0) -> dict:
-    """Everything the network dashboard shows."""
+    """Everything the network dashboard shows, computed once per version of the data and language."""
+    key = f"indicators-network:{framework.pk}:{year}:{back}"
+    return versions.cached(computation.VERSIONS, key, lambda: _network_context(framework, year, back))
+
+
+def _network_context(framework: Framework, year: int, back: int) -> dict:
     rows = ranking_rows(framework=framework, year=year, back=back)
     names = node_names(framework)
     subs = subindex_codes(framework)
     sensitivity = sensitivity_rows(framework=framework, year=year, back=back)
-    trends = trend_rows(framework=framework)
+    index_trend = index_trend_row(framework=framework, back=back)
+    trends = ([index_trend] if index_trend else []) + trend_rows(framework=framework)
     for index, row in enumerate(trends):
         row["chart"] = charts.sparkline(row["points"], title=row["name"], chart_id=f"trend-{index}")
     by_field = distribution_rows(rows, "field")
     by_region = distribution_rows(rows, "region")
     return {
         "rows": rows,
+        "ranking_html": ranking_table_html(rows, framework),
         "sub_names": [names.get(code, code) for code in subs],
         "interval_chart": charts.interval_chart(
             rows[:60],
@@ -191,7 +255,12 @@ def population_band(framework: Framework, population) -> list | None:
 
 
 def city_context(*, framework: Framework, city, year: int | None, back: int = 0) -> dict:
-    """Everything a city's dashboard shows for one framework."""
+    """Everything a city's dashboard shows for one framework, cached per version of the data and language."""
+    key = f"indicators-city:{framework.pk}:{city.pk}:{year}:{back}"
+    return versions.cached(computation.VERSIONS, key, lambda: _city_context(framework, city, year, back))
+
+
+def _city_context(framework: Framework, city, year: int | None, back: int) -> dict:
     values = list(selectors.value_list_for_city(city=city, framework=framework))
     by_node: dict[int, list] = {}
     for value in values:

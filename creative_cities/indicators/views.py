@@ -54,7 +54,7 @@ def framework_template(request, slug: str, extension: str):
 
 
 def _choice(request, framework: Framework) -> tuple[DashboardForm, int | None, int]:
-    years = selectors.value_years(framework=framework)
+    years = presentation.years(framework)
     form = DashboardForm(request.GET or None, years=years)
     year, back = (years[0] if years else None), 0
     if form.is_bound and form.is_valid():
