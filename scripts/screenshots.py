@@ -46,6 +46,9 @@ SCREENS = [
     ("my-roles-coordinator", "/en/me/", "coordinator"),
     ("field-coordinator", "/en/fields/literature/", "coordinator"),
     ("invitation-form", "/en/invitations/new/", "secretariat"),
+    ("indicators", "/en/indicators/cccm-2019/", None),
+    ("indicators-city", "/en/indicators/cities/lyon/?framework=cccm-2019", None),
+    ("indicator-values", "/en/indicators/cities/lyon/values/?framework=cccm-2019&year=2024", "focal"),
     ("styleguide", "/en/styleguide/", None),
     ("styleguide-list", "/en/styleguide/?example=list", None),
 ]

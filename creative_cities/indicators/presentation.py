@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from creative_cities.core import versions
@@ -21,20 +22,50 @@ def _round(value, digits=1):
 
 
 def city_info(slugs) -> dict[str, dict]:
-    """Name, field and region of cities, by slug (one query)."""
-    rows = selectors.city_queryset().filter(slug__in=list(slugs))
+    """Name, field, region and population of cities, by slug (every city's, cached per version of the registry)."""
+    every = versions.cached(["registry"], "indicators-city-info", _every_city_info)
+    return {slug: every[slug] for slug in slugs if slug in every}
+
+
+def _every_city_info() -> dict[str, dict]:
+    url = page_urls("cities:city_detail", "slug")
+    rows = selectors.city_queryset().values(
+        "slug",
+        "name",
+        "population",
+        "field__code",
+        "field__name_en",
+        "field__name_fr",
+        "field__name_es",
+        "country__region__name_en",
+        "country__region__name_fr",
+        "country__region__name_es",
+    )
+    language = get_language() or "en"
+    suffix = language[:2] if language[:2] in ("en", "fr", "es") else "en"
     return {
-        city.slug: {
-            "name": city.name,
-            "slug": city.slug,
-            "field": city.field.name,
-            "field_code": city.field.code,
-            "region": city.country.region.name,
-            "population": city.population,
-            "url": city.get_absolute_url(),
+        row["slug"]: {
+            "name": row["name"],
+            "slug": row["slug"],
+            "field": row[f"field__name_{suffix}"] or row["field__name_en"],
+            "field_code": row["field__code"],
+            "region": row[f"country__region__name_{suffix}"] or row["country__region__name_en"],
+            "population": row["population"],
+            "url": url(row["slug"]),
         }
-        for city in rows
+        for row in rows
     }
+
+
+def nodes(framework: Framework) -> list:
+    """The framework's nodes in tree order, cached per version of the indicator tables."""
+    return versions.cached(
+        [selectors.VERSION_SET], f"indicators-nodes:{framework.pk}", lambda: selectors.node_list(framework=framework)
+    )
+
+
+def leaves(framework: Framework) -> list:
+    return [node for node in nodes(framework) if node.is_leaf]
 
 
 def years(framework: Framework) -> list[int]:
@@ -77,17 +108,17 @@ def _ranking_rows(framework: Framework, year: int, back: int) -> list[dict]:
 
 def subindex_codes(framework: Framework) -> list[str]:
     """The root's children: the sub-indices (or dimensions) the index is made of."""
-    nodes = selectors.node_list(framework=framework)
-    root = next((node for node in nodes if node.parent_id is None), None)
-    return [node.code for node in nodes if root is not None and node.parent_id == root.pk]
+    every = nodes(framework)
+    root = next((node for node in every if node.parent_id is None), None)
+    return [node.code for node in every if root is not None and node.parent_id == root.pk]
 
 
 def node_names(framework: Framework) -> dict[str, str]:
-    return {node.code: node.name for node in selectors.node_list(framework=framework)}
+    return {node.code: node.name for node in nodes(framework)}
 
 
 def quartiles(values: list[float]) -> dict:
-    series = pd.Series([value for value in values if value is not None], dtype=float)
+    series = pd.Series([value for value in values if value is not None], dtype=float).dropna()
     if series.empty:
         return {"q1": None, "median": None, "q3": None, "count": 0}
     return {
@@ -111,10 +142,7 @@ def coverage_rows(*, framework: Framework, year: int) -> list[dict]:
     counts = dict(
         Value.objects.filter(node__framework=framework, year=year).values_list("node_id").annotate(n=Count("id"))
     )
-    return [
-        {"code": node.code, "name": node.name, "cities": counts.get(node.pk, 0)}
-        for node in selectors.leaf_list(framework=framework)
-    ]
+    return [{"code": node.code, "name": node.name, "cities": counts.get(node.pk, 0)} for node in leaves(framework)]
 
 
 def trend_rows(*, framework: Framework) -> list[dict]:
@@ -124,7 +152,7 @@ def trend_rows(*, framework: Framework) -> list[dict]:
     for code, year, value in Value.objects.filter(node__framework=framework).values_list("node__code", "year", "value"):
         by_node.setdefault(code, {}).setdefault(year, []).append(value)
     rows = []
-    for node in selectors.leaf_list(framework=framework):
+    for node in leaves(framework):
         per_year = by_node.get(node.code, {})
         points = [(year, round(median(per_year[year]), 2)) for year in every_year if per_year.get(year)]
         rows.append({"code": node.code, "name": node.name, "points": points})
@@ -255,88 +283,111 @@ def population_band(framework: Framework, population) -> list | None:
 
 
 def city_context(*, framework: Framework, city, year: int | None, back: int = 0) -> dict:
-    """Everything a city's dashboard shows for one framework, cached per version of the data and language."""
-    key = f"indicators-city:{framework.pk}:{city.pk}:{year}:{back}"
-    return versions.cached(computation.VERSIONS, key, lambda: _city_context(framework, city, year, back))
-
-
-def _city_context(framework: Framework, city, year: int | None, back: int) -> dict:
-    values = list(selectors.value_list_for_city(city=city, framework=framework))
+    """Everything a city's dashboard shows for one framework: its values, and its part of the cached summary."""
+    rows = Value.objects.filter(city=city, node__framework=framework).order_by("year")
     by_node: dict[int, list] = {}
-    for value in values:
-        by_node.setdefault(value.node_id, []).append(value)
+    for node_id, value_year, value in rows.values_list("node_id", "year", "value"):
+        by_node.setdefault(node_id, []).append((value_year, value))
     indicators = []
-    for index, node in enumerate(selectors.leaf_list(framework=framework)):
-        series = by_node.get(node.pk, [])
-        points = [(value.year, value.value) for value in series]
+    for index, node in enumerate(leaves(framework)):
+        points = by_node.get(node.pk, [])
+        text = "; ".join(
+            f"{point_year}: {number_format(round(value, 2), use_l10n=True)}" for point_year, value in points
+        )
         indicators.append(
             {
                 "node": node,
-                "values": series,
-                "latest": series[-1] if series else None,
+                "values_text": text or "—",
                 "chart": charts.sparkline(points, title=node.name, chart_id=f"ind-{index}"),
             }
         )
     context = {"indicators": indicators, "scores": [], "comparison": [], "steps": [], "rank": None}
     if year is None:
         return context
-    result = computation.index_result(framework=framework, year=year, years_back=back)
-    if result is None or city.slug not in result.scores.index:
+    summary = city_summary(framework=framework, year=year, back=back)
+    if summary is None or city.slug not in summary["scores"]:
         return context
-    names = node_names(framework)
-    intervals = computation.rank_intervals(framework=framework, year=year, years_back=back)
-    codes = [result.root, *subindex_codes(framework)]
-    context["rank"] = {
-        "rank": _round(result.ranks.at[city.slug, result.root], 0),
-        "of": len(result.scores),
-        "median": intervals.median.get(city.slug) if intervals else None,
-        "p05": intervals.p05.get(city.slug) if intervals else None,
-        "p95": intervals.p95.get(city.slug) if intervals else None,
-    }
+    codes, names = summary["codes"], summary["names"]
+    scores, ranks = summary["scores"][city.slug], summary["ranks"][city.slug]
+    median_rank, p05, p95 = summary["intervals"].get(city.slug, (None, None, None))
+    context["rank"] = {"rank": ranks[0], "of": summary["of"], "median": median_rank, "p05": p05, "p95": p95}
     context["scores"] = [
-        {
-            "code": code,
-            "name": names.get(code, code),
-            "score": _round(result.scores.at[city.slug, code]),
-            "rank": _round(result.ranks.at[city.slug, code], 0),
-        }
-        for code in codes
+        {"code": code, "name": names[code], "score": scores[i], "rank": ranks[i]} for i, code in enumerate(codes)
     ]
-    info = city_info(result.cities)
+    groups = [(_("Cities of the same creative field"), summary["by_field"].get(city.field.code))]
     band = population_band(framework, city.population)
-    same_field = [slug for slug, row in info.items() if row["field_code"] == city.field.code]
-    groups = [(_("Cities of the same creative field"), same_field)]
     if band is not None:
-        members = [slug for slug, row in info.items() if population_band(framework, row["population"]) == band]
-        groups.append((_("Cities of the same population band (%(band)s)") % {"band": band[0]}, members))
+        label = _("Cities of the same population band (%(band)s)") % {"band": band[0]}
+        groups.append((label, summary["by_band"].get(band[0])))
     comparison = []
-    for label, members in groups:
-        for code in codes:
-            stats = quartiles([result.scores.at[slug, code] for slug in members])
-            comparison.append(
-                {
-                    "group": label,
-                    "label": names.get(code, code),
-                    "city": _round(result.scores.at[city.slug, code]),
-                    **stats,
-                }
-            )
+    for label, stats in groups:
+        for i, code in enumerate(codes):
+            comparison.append({"group": label, "label": names[code], "city": scores[i], **(stats[i] if stats else {})})
     context["comparison"] = comparison
     context["comparison_chart"] = charts.box_chart(
-        [{**row, "label": row["label"]} for row in comparison[: len(codes)]],
+        comparison[: len(codes)],
         title=_("The city against the cities of its creative field"),
         desc=_("Boxes are the group's quartiles, ticks its median, dots the city's scores."),
         chart_id="comparison",
     )
     context["steps"] = [
-        {
-            "step": step,
-            "node": names.get(node, node),
-            "before": _round(before, 3),
-            "after": _round(after, 3),
-            "note": note,
-        }
-        for step, node, unit, before, after, note in result.steps
-        if unit == city.slug
+        {"step": step, "node": names.get(node, node), "before": before, "after": after, "note": note}
+        for step, node, before, after, note in summary["steps"].get(city.slug, [])
     ]
     return context
+
+
+def city_summary(*, framework: Framework, year: int, back: int = 0) -> dict | None:
+    """Per city: scores and ranks of the index and sub-indices, rank interval, steps; the quartiles of each
+    creative field and population band. Computed once per version of the data and language."""
+    key = f"indicators-summary:{framework.pk}:{year}:{back}"
+    return versions.cached(computation.VERSIONS, key, lambda: _city_summary(framework, year, back))
+
+
+def _city_summary(framework: Framework, year: int, back: int) -> dict | None:
+    result = computation.index_result(framework=framework, year=year, years_back=back)
+    if result is None:
+        return None
+    intervals = computation.rank_intervals(framework=framework, year=year, years_back=back)
+    codes = [result.root, *subindex_codes(framework)]
+    scores = result.scores[codes]
+    ranks = result.ranks[codes]
+    info = city_info(result.cities)
+    groups_field: dict[str, list[str]] = {}
+    groups_band: dict[str, list[str]] = {}
+    for slug in result.cities:
+        row = info.get(slug)
+        if row is None:
+            continue
+        groups_field.setdefault(row["field_code"], []).append(slug)
+        band = population_band(framework, row["population"])
+        if band is not None:
+            groups_band.setdefault(band[0], []).append(slug)
+
+    def stats(members):
+        part = scores.loc[members]
+        return [quartiles(list(part[code])) for code in codes]
+
+    steps: dict[str, list] = {}
+    for step, node, unit, before, after, note in result.steps:
+        steps.setdefault(unit, []).append((step, node, _round(before, 3), _round(after, 3), note))
+    return {
+        "codes": codes,
+        "names": node_names(framework),
+        "of": len(result.scores),
+        "scores": {
+            slug: [_round(value) for value in row] for slug, row in zip(scores.index, scores.to_numpy(), strict=True)
+        },
+        "ranks": {
+            slug: [_round(value, 0) for value in row] for slug, row in zip(ranks.index, ranks.to_numpy(), strict=True)
+        },
+        "intervals": {
+            slug: (intervals.median.get(slug), intervals.p05.get(slug), intervals.p95.get(slug))
+            for slug in result.cities
+        }
+        if intervals
+        else {},
+        "by_field": {code: stats(members) for code, members in groups_field.items()},
+        "by_band": {label: stats(members) for label, members in groups_band.items()},
+        "steps": steps,
+    }
