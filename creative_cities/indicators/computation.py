@@ -127,6 +127,11 @@ def city_groups(slugs, by: str = "field") -> pd.Series:
     return pd.Series({slug: pairs.get(slug, "") for slug in slugs}, dtype=object)
 
 
+def _group_by(framework: Framework) -> str:
+    """Which groups group imputation uses: the cities' creative field (default) or region (``method["groups"]``)."""
+    return "region" if (framework.method or {}).get("groups") == "region" else "field"
+
+
 def _build(framework: Framework, year: int, years_back: int) -> IndexResult | None:
     from creative_cities.composite import compute
 
@@ -136,7 +141,7 @@ def _build(framework: Framework, year: int, years_back: int) -> IndexResult | No
     data = data.dropna(how="all")
     if data.empty:
         return None
-    groups = city_groups(data.index, "field") if method.imputation.startswith("group") else None
+    groups = city_groups(data.index, _group_by(framework)) if method.imputation.startswith("group") else None
     try:
         result = compute(data, engine, method, groups=groups)
     except ValueError as error:
@@ -230,7 +235,7 @@ def _uncertainty(framework: Framework, year: int, years_back: int) -> RankInterv
     data = data_matrix(framework=framework, year=year, years_back=years_back).dropna(how="all")
     if len(data) < 3:
         return None
-    groups = city_groups(data.index, "field") if method.imputation.startswith("group") else None
+    groups = city_groups(data.index, _group_by(framework)) if method.imputation.startswith("group") else None
     try:
         outcome = uncertainty(data, engine, method, replications=PAGE_REPLICATIONS, seed=SEED, groups=groups)
     except ValueError:

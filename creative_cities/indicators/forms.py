@@ -190,6 +190,11 @@ class MethodForm(forms.Form):
     """The engine's choices for a framework's index, checked by the engine's own Method."""
 
     scale = forms.FloatField(label=_("Scale of the scores"), min_value=1, initial=100.0)
+    groups = forms.ChoiceField(
+        label=_("Groups of cities for imputation by group"),
+        choices=[("field", _("Creative field")), ("region", _("Region"))],
+        initial="field",
+    )
     min_coverage = forms.FloatField(
         label=_("Least share of indicators a city needs to be scored"), min_value=0, max_value=1, initial=0.0
     )
@@ -198,7 +203,7 @@ class MethodForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, options in METHOD_CHOICES.items():
             self.fields[name] = forms.ChoiceField(label=METHOD_LABELS[name], choices=[(key, key) for key in options])
-        self.order_fields([*list(METHOD_CHOICES), "scale", "min_coverage"])
+        self.order_fields([*list(METHOD_CHOICES), "groups", "scale", "min_coverage"])
 
     def clean(self):
         cleaned = super().clean()

@@ -51,10 +51,11 @@ def test_a_valid_framework_is_published_and_its_method_validated(secretariat):
     framework = small_framework(status="draft")
     url = reverse("indicators:framework_method", args=[framework.slug])
     method = {"m-imputation": "mean", "m-outliers": "none", "m-normalisation": "zscore", "m-weights": "equal"}
-    method |= {"m-aggregation": "geometric", "m-scale": "100", "m-min_coverage": "0.5"}
+    method |= {"m-aggregation": "geometric", "m-groups": "region", "m-scale": "100", "m-min_coverage": "0.5"}
     assert secretariat.post(url, method).status_code == 302
     framework.refresh_from_db()
     assert framework.method["normalisation"] == "zscore" and framework.method["min_coverage"] == 0.5
+    assert framework.method["groups"] == "region"
     secretariat.post(reverse("indicators:framework_status", args=[framework.slug]), {"status": "published"})
     framework.refresh_from_db()
     assert framework.status == "published"
