@@ -225,6 +225,9 @@ def _network_context(framework: Framework, year: int, back: int) -> dict:
     trends = ([index_trend] if index_trend else []) + trend_rows(framework=framework)
     for index, row in enumerate(trends):
         row["chart"] = charts.sparkline(row["points"], title=row["name"], chart_id=f"trend-{index}")
+        row["points_text"] = "; ".join(
+            f"{year}: {number_format(value, use_l10n=True)}" for year, value in row["points"]
+        )
     by_field = distribution_rows(rows, "field")
     by_region = distribution_rows(rows, "region")
     return {
