@@ -107,14 +107,15 @@ def analyse(result: Result, framework: Framework) -> Statistics:
 def _within(scores: pd.DataFrame, framework: Framework) -> pd.DataFrame:
     """Each node's Pearson correlation with its parent and with its ancestor at every higher level."""
     top = len(framework.levels)
+    every = scores.corr(method="pearson")
     rows = []
     for code in [*framework.indicators, *framework.aggregates]:
         if code == framework.root:
             continue
         row = {"node": code, "level": framework.level_of(code), "parent": framework.parent(code)}
-        row["r_parent"] = scores[code].corr(scores[row["parent"]])
+        row["r_parent"] = every.loc[code, row["parent"]]
         for ancestor in framework.ancestors(code):
-            row[f"r_level_{framework.level_of(ancestor)}"] = scores[code].corr(scores[ancestor])
+            row[f"r_level_{framework.level_of(ancestor)}"] = every.loc[code, ancestor]
         rows.append(row)
     columns = ["level", "parent", "r_parent", *[f"r_level_{k}" for k in range(2, top + 1)]]
     return pd.DataFrame(rows).set_index("node").reindex(columns=columns)
@@ -152,8 +153,8 @@ def _flags(
                 f"the first principal component of {code} explains {share:.0%} of its children's variance"
                 f" (< {FIRST_COMPONENT_MIN:.0%}): they may not measure one thing"
             )
-    for a, b in combinations(indicators.columns, 2):
-        r = indicators.loc[a, b]
-        if r > COLLINEAR_ABOVE:
-            flags.append(f"{a} and {b} are collinear (r = {r:.2f} > {COLLINEAR_ABOVE}): one may be redundant")
+    matrix, codes = indicators.to_numpy(), list(indicators.columns)
+    for i, j in zip(*np.nonzero(np.triu(np.nan_to_num(matrix) > COLLINEAR_ABOVE, k=1)), strict=True):
+        a, b, r = codes[i], codes[j], matrix[i, j]
+        flags.append(f"{a} and {b} are collinear (r = {r:.2f} > {COLLINEAR_ABOVE}): one may be redundant")
     return flags
