@@ -122,6 +122,8 @@ def _world() -> dict:
             "/api/v1/calls/": {"slug": call.slug},
             "/api/v1/matchmaking/calls/": {"slug": call.slug},
             "/api/v1/interests/": {"pk": interest.pk},
+            "/api/v1/indicators/frameworks/": {"slug": "culture-21-actions"},
+            "/api/v1/indicators/cities/": {"slug": "lyon"},
         },
     }
 
