@@ -187,6 +187,12 @@ def sensitivity_rows(*, framework: Framework, year: int, back: int = 0) -> list[
     return [{"choice": choice, "s1": _round(s1, 3), "st": _round(st, 3)} for choice, s1, st in intervals.sensitivity]
 
 
+def _chart_top(rows: list[dict]) -> int:
+    """The worst rank the chart must reach: the last shown city's, or the end of an interval."""
+    ranks = [value for row in rows for value in (row["rank"], row["p95"]) if value is not None]
+    return max(2, int(max(ranks, default=2)))
+
+
 def _cell(value, digits: int = 1) -> str:
     if value is None:
         return "—"
@@ -239,7 +245,7 @@ def _network_context(framework: Framework, year: int, back: int) -> dict:
             title=_("Rank of each city, with the interval of its ranks (5–95 %)"),
             desc=_("Dots are ranks, bars the interval of ranks under other choices of method."),
             chart_id="ranks",
-            top=max(len(rows), 2),
+            top=_chart_top(rows[:60]),
         )
         if rows
         else "",
@@ -333,11 +339,24 @@ def city_context(*, framework: Framework, city, year: int | None, back: int = 0)
         desc=_("Boxes are the group's quartiles, ticks its median, dots the city's scores."),
         chart_id="comparison",
     )
+    labels = step_labels()
     context["steps"] = [
-        {"step": step, "node": names.get(node, node), "before": before, "after": after, "note": note}
+        {"label": labels.get(step, step), "node": names.get(node, node), "before": before, "after": after, "note": note}
         for step, node, before, after, note in summary["steps"].get(city.slug, [])
     ]
     return context
+
+
+def step_labels() -> dict[str, str]:
+    """Readers' names of the engine's steps (its notes stay in English, as the engine writes them)."""
+    return {
+        "impute": _("Imputed"),
+        "winsorise": _("Winsorised"),
+        "log": _("Log-transformed"),
+        "normalise": _("Normalised"),
+        "coverage": _("Missing values left out"),
+        "transform": _("Transformed"),
+    }
 
 
 def city_summary(*, framework: Framework, year: int, back: int = 0) -> dict | None:
