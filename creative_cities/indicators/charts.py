@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH = 640
-LABEL = 150
+LABEL = 190
 ROW = 18
 
 
@@ -37,7 +37,7 @@ def interval_chart(rows: list[dict], *, title: str, desc: str, chart_id: str, to
     for index, row in enumerate(rows):
         y = index * ROW + ROW / 2 + 4
         body.append(
-            f'<text class="label" x="{LABEL - 6}" y="{y + 4}" text-anchor="end">{escape(row["name"][:22])}</text>'
+            f'<text class="label" x="{LABEL - 6}" y="{y + 4}" text-anchor="end">{escape(row["name"][:26])}</text>'
         )
         if row.get("p05") is not None and row.get("p95") is not None:
             x1, x2 = _x(row["p05"], 1, top), _x(row["p95"], 1, top)
@@ -59,14 +59,15 @@ def bars_chart(
         top = index * band + 4
         body.append(
             f'<text class="label" x="{LABEL - 6}" y="{top + 4 * series + 4}" text-anchor="end">'
-            f"{escape(label[:24])}</text>"
+            f"{escape(label[:28])}</text>"
         )
         for number, value in enumerate(values):
             if value is None:
                 continue
             width = max(0.0, _x(min(value, high), 0, high) - LABEL)
             body.append(
-                f'<rect class="bar s{number}" x="{LABEL}" y="{top + number * 8}" width="{width}" height="7"></rect>'
+                f'<rect class="ind-bar s{number}" x="{LABEL}" y="{top + number * 8}" '
+                f'width="{width:.1f}" height="7"></rect>'
             )
     return _svg(WIDTH, height, title, desc, body, chart_id)
 
@@ -81,11 +82,11 @@ def box_chart(rows: list[dict], *, title: str, desc: str, chart_id: str, high: f
         y = index * ROW + 4
         body.append(
             f'<text class="label" x="{LABEL - 6}" y="{y + 12}" text-anchor="end">'
-            f"{escape(str(row['label'])[:24])}</text>"
+            f"{escape(str(row['label'])[:28])}</text>"
         )
         if row.get("q1") is not None:
             x1, x3 = _x(row["q1"], 0, high), _x(row["q3"], 0, high)
-            body.append(f'<rect class="box" x="{x1}" y="{y + 2}" width="{max(1.0, x3 - x1)}" height="12"></rect>')
+            body.append(f'<rect class="ind-box" x="{x1}" y="{y + 2}" width="{max(1.0, x3 - x1)}" height="12"></rect>')
             xm = _x(row["median"], 0, high)
             body.append(f'<line class="median" x1="{xm}" x2="{xm}" y1="{y}" y2="{y + 16}"></line>')
         if row.get("city") is not None:

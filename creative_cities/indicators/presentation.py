@@ -176,8 +176,19 @@ def index_trend_row(*, framework: Framework, back: int = 0) -> dict | None:
 
 
 def statistics_rows(*, framework: Framework, year: int, back: int = 0) -> dict:
+    """The engine's statistics, each node named by its code and name."""
     result = computation.index_result(framework=framework, year=year, years_back=back)
-    return result.statistics if result else {}
+    if not result or not result.statistics:
+        return {}
+    names = node_names(framework)
+
+    def named(values: dict) -> dict:
+        return {(f"{code} {names[code]}" if code in names else code): value for code, value in values.items()}
+
+    statistics = dict(result.statistics)
+    statistics["cronbach_alpha"] = named(statistics.get("cronbach_alpha", {}))
+    statistics["first_component"] = named(statistics.get("first_component", {}))
+    return statistics
 
 
 def sensitivity_rows(*, framework: Framework, year: int, back: int = 0) -> list[dict]:
