@@ -59,7 +59,7 @@ def bars_chart(
         top = index * band + 4
         body.append(
             f'<text class="label" x="{LABEL - 6}" y="{top + 4 * series + 4}" text-anchor="end">'
-            f"{escape(label[:28])}</text>"
+            f"{escape(label[:26])}</text>"
         )
         for number, value in enumerate(values):
             if value is None:
@@ -82,7 +82,7 @@ def box_chart(rows: list[dict], *, title: str, desc: str, chart_id: str, high: f
         y = index * ROW + 4
         body.append(
             f'<text class="label" x="{LABEL - 6}" y="{y + 12}" text-anchor="end">'
-            f"{escape(str(row['label'])[:28])}</text>"
+            f"{escape(str(row['label'])[:26])}</text>"
         )
         if row.get("q1") is not None:
             x1, x3 = _x(row["q1"], 0, high), _x(row["q3"], 0, high)
