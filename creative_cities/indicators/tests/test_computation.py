@@ -58,3 +58,13 @@ def test_a_broken_structure_is_reported_with_every_problem():
     framework.nodes.filter(code="A").update(parent=None)
     problems = computation.framework_check(framework)
     assert len(problems) >= 1
+
+
+def test_group_imputation_fills_a_missing_value_from_the_citys_region():
+    framework = small_framework(method={"imputation": "group_mean", "groups": "region", "outliers": "none"})
+    cities = seed_values(framework, cities=8)
+    Value.objects.filter(city=cities[0], node__code="A1").delete()
+    result = computation.index_result(framework=framework, year=2024)
+    imputed = [step for step in result.steps if step[0] == "impute" and step[2] == cities[0].slug]
+    assert imputed and imputed[0][1] == "A1"
+    assert not result.scores.loc[cities[0].slug].isna().any()
