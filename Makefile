@@ -1,5 +1,5 @@
 # Entry points; the real work is in scripts/ so that CI and people run the same thing.
-.PHONY: run test ci bench bench-pages bench-throughput bench-search bench-indexing bench-graph bench-match bench-relevance bench-composite bench-engines lint format lock messages dev-env
+.PHONY: run test ci bench bench-pages bench-throughput bench-search bench-indexing bench-graph bench-match bench-relevance bench-composite bench-dashboards bench-engines lint format lock messages dev-env
 
 VENV_BIN := .venv/bin
 # Create/refresh .venv with the dev requirements (a no-op when the lock files are unchanged).
@@ -18,7 +18,7 @@ dev-env:
 	@$(DEV_ENV)
 
 # Each writes its own section of docs/benchmarks.md (minutes; search at 50,000 items takes longest).
-bench: bench-pages bench-throughput bench-search bench-indexing bench-graph bench-match bench-relevance bench-composite
+bench: bench-pages bench-throughput bench-search bench-indexing bench-graph bench-match bench-relevance bench-composite bench-dashboards
 
 bench-pages: dev-env
 	$(VENV_BIN)/python bench/run.py
@@ -41,6 +41,9 @@ bench-relevance: dev-env
 
 bench-match: dev-env
 	$(VENV_BIN)/python bench/match.py
+
+bench-dashboards: dev-env
+	$(VENV_BIN)/python bench/indicator_dashboards.py
 
 # The composite-index engine at 408 units × 60 indicators, without a database (seconds).
 bench-composite: dev-env

@@ -51,6 +51,9 @@ SCREENS = [
     ("monitoring-promises", "/en/monitoring/promises/?by=region", None),
     ("monitoring-compliance", "/en/monitoring/compliance/", "secretariat"),
     ("monitoring-calendar", "/en/monitoring/calendar/", "secretariat"),
+    ("indicators", "/en/indicators/cccm-2019/", None),
+    ("indicators-city", "/en/indicators/cities/lyon/?framework=cccm-2019", None),
+    ("indicator-values", "/en/indicators/cities/lyon/values/?framework=cccm-2019&year=2024", "focal"),
     ("styleguide", "/en/styleguide/", None),
     ("styleguide-list", "/en/styleguide/?example=list", None),
 ]

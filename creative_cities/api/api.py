@@ -4,7 +4,19 @@ from ninja import NinjaAPI
 
 from creative_cities.core.policies import public
 
-from . import board, cities, city_team, cooperation, knowledge, matchmaking, me, monitoring, organisations, projects
+from . import (
+    board,
+    cities,
+    city_team,
+    cooperation,
+    indicators,
+    knowledge,
+    matchmaking,
+    me,
+    monitoring,
+    organisations,
+    projects,
+)
 from .docs import ReferenceThenSwagger
 from .errors import install_error_handlers
 from .parser import ApiParser
@@ -39,3 +51,4 @@ api.add_router("/", board.router)
 api.add_router("/", cooperation.router)
 api.add_router("/", matchmaking.router)
 api.add_router("/", monitoring.router)
+api.add_router("/", indicators.router)

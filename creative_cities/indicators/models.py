@@ -26,6 +26,8 @@ class Framework(TimeStampedModel, TranslatedNameModel):
     description = models.TextField(_("description"), max_length=5000, blank=True)
     # The engine's choices (creative_cities.composite.Method fields) for the index this framework computes.
     method = models.JSONField(_("method"), default=dict, blank=True)
+    # Bands of population ([label, low, high or null], high excluded) whose cities are compared with each other.
+    population_bands = models.JSONField(_("population bands"), default=list, blank=True)
     shipped = models.BooleanField(_("shipped with the platform"), default=False, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")

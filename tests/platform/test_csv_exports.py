@@ -156,7 +156,43 @@ def _monitoring_promises(request):
     return request.getfixturevalue("anonymous"), "get", "/en/monitoring/promises/export.csv?by=city", None
 
 
+def _indicator_framework_with_values(cities):
+    from creative_cities.indicators.models import Framework, Node, Value
+
+    framework = Framework.objects.create(slug="hostile", name_en="x", name_fr="x", name_es="x", status="published")
+    root = Node.objects.create(framework=framework, code="R", name_en="x", name_fr="x", name_es="x")
+    leaves = [
+        Node.objects.create(framework=framework, code=f"L{index}", parent=root, name_en=value, name_fr="x", name_es="x")
+        for index, value in enumerate(HOSTILE)
+    ]
+    for number, city in enumerate(cities):
+        for index, (leaf, value) in enumerate(zip(leaves, HOSTILE, strict=True)):
+            Value.objects.create(
+                node=leaf, city=city, year=2024, value=(number * 3 + index) % 7, source=value, note=value
+            )
+    return framework
+
+
+def _indicator_values(request):
+    from creative_cities.cities.models import City
+
+    _indicator_framework_with_values([City.objects.get(slug="lyon")])
+    return request.getfixturevalue("anonymous"), "get", "/en/indicators/cities/lyon/export.csv", None
+
+
+def _indicator_ranking(request):
+    from creative_cities.cities.models import City
+
+    cities = list(City.objects.order_by("pk")[: len(HOSTILE)])
+    for city, value in zip(cities, HOSTILE, strict=True):
+        City.objects.filter(pk=city.pk).update(name=value)
+    _indicator_framework_with_values(cities)
+    return request.getfixturevalue("anonymous"), "get", "/en/indicators/hostile/ranking.csv", None
+
+
 CSV_ROUTES = {
+    "indicators:city_values_export": _indicator_values,
+    "indicators:framework_ranking_export": _indicator_ranking,
     "cities:city_export": _cities,
     "knowledge:search_export": _knowledge,
     "audit:audit_event_export": _audit,
@@ -168,6 +204,7 @@ CSV_ROUTES = {
 CSV_ADMIN_ACTIONS = {"audit.auditevent.export_csv": _audit_admin_action}
 # Routes whose address says "export" but which give another format.
 NOT_CSV = {"cooperation:export_graphml": "/en/cooperation/export.graphml"}
+# The indicator routes above give JSON too, by extension; the case of each asks for CSV.
 
 
 def _rows(response) -> list[list[str]]:

@@ -125,6 +125,8 @@ def _world() -> dict:
             "/api/v1/matchmaking/calls/": {"slug": call.slug},
             "/api/v1/interests/": {"pk": interest.pk},
             "/api/v1/monitoring/reports/": {"slug": report.slug},
+            "/api/v1/indicators/frameworks/": {"slug": "culture-21-actions"},
+            "/api/v1/indicators/cities/": {"slug": "lyon"},
         },
     }
 

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from creative_cities.demo import knowledge as demo
+from creative_cities.demo.indicators import indicator_values_generate
 from creative_cities.demo.knowledge import phrases
 
 
@@ -29,12 +30,22 @@ class Command(BaseCommand):
         parser.add_argument("--clear", action="store_true", help="Delete the previous demo items first (only them).")
         parser.add_argument("--no-index", action="store_true", help="Do not rebuild the search index afterwards.")
         parser.add_argument(
+            "--indicators",
+            action="store_true",
+            help="Also write demo indicator values of the member cities (CCCM 2019, Culture|2030; 2019-2025).",
+        )
+        parser.add_argument(
             "--via-services",
             action="store_true",
             help="Create each item through the knowledge services (audited, slow) instead of in bulk.",
         )
 
     def handle(self, *args, items, seed, language_mix, clear, no_index, via_services, verbosity, **options):
+        if options.get("indicators"):
+            values = indicator_values_generate(seed=seed)
+            self._say(
+                f"Demo indicator values: {values.written} written, {values.cleared} previous removed.", verbosity > 0
+            )
         if items < 0:
             raise CommandError("--items must be 0 or more.")
         show = verbosity > 0
