@@ -153,7 +153,7 @@ def list_monitoring_reports(request: HttpRequest, filters: Query[MonitoringRepor
 @public
 def get_monitoring_report(request: HttpRequest, slug: str):
     """A published report with its whole content; a report not published is a 404 but to those who may see it."""
-    pk = Report.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    pk = selectors.report_id_by_slug(slug)
     if pk is None:
         raise Http404
     report = report_prefetched(pk)

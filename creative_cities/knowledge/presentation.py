@@ -18,7 +18,7 @@ def _labels(language: str, version: str) -> dict:
     from .choices import ItemKind
 
     return {
-        "type": {**dict(ItemKind.choices), "city": _("City")},
+        "type": {**dict(ItemKind.choices), "city": _("City"), "report": _("Monitoring report")},
         "field": {f.code: f.name for f in CreativeField.objects.all()},
         "region": {r.code: r.name for r in Region.objects.all()},
         "country": {c.iso2: c.name for c in Country.objects.all()},

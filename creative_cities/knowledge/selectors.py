@@ -285,7 +285,8 @@ def search_page(
     from creative_cities.search.selectors import search
 
     arguments = {"query": query, "filters": filters, "mode": mode, "sort": sort}
-    listed = {"items": ["knowledge"], "cities": ["city"], "all": ["knowledge"]}[within]
+    # Published monitoring reports are listed with the items: they tell what a city did, as practices do.
+    listed = {"items": ["knowledge", "report"], "cities": ["city"], "all": ["knowledge", "report"]}[within]
     results = search(**arguments, kinds=listed, page=page, page_size=page_size)
     cities, city_total, facets = [], 0, results.facets
     if within == "all":

@@ -97,9 +97,12 @@ def _prefill_contributions(report: Report) -> None:
 
 
 @transaction.atomic
-def report_start(*, city, by, language: str = "") -> Report:
-    """The report of the city's current cycle, created with what the platform knows (or the one started)."""
-    cycle = cycles.current_cycle(city)
+def report_start(*, city, by, language: str = "", cycle_number: int | None = None) -> Report:
+    """The report of the city's current cycle, created with what the platform knows (or the one started).
+
+    ``cycle_number`` starts an earlier report instead: one that went by e-mail, entered afterwards.
+    """
+    cycle = cycles.cycle_get(city, cycle_number) if cycle_number else cycles.current_cycle(city)
     found = Report.objects.filter(city=city, cycle=cycle.number).first()
     if found is not None:
         return found
@@ -243,6 +246,6 @@ def report_submit(*, report: Report, by) -> Report:
         people=user_list_secretariat(),
         kind="monitoring_report_submitted",
         context={"city": report.city.name, "start": report.period_start, "end": report.period_end},
-        url=reverse("monitoring:report_edit", kwargs={"slug": report.slug}),
+        url=reverse("monitoring:report_review", kwargs={"slug": report.slug}),
     )
     return report

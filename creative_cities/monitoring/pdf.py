@@ -73,8 +73,12 @@ def report_pdf(*, report, context: dict) -> bytes:
     found = cache.get(key)
     if found is not None:
         return found
+    from PIL import ImageFile
     from weasyprint import HTML
 
+    # Importing WeasyPrint makes Pillow accept truncated images in the whole process, which
+    # would let a damaged upload through core.uploads.clean_image: put the setting back.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     html = render_to_string("monitoring/pdf/report.html", context)
     data = HTML(string=html, base_url=BASE_URL, url_fetcher=static_only_fetcher()).write_pdf()
     cache.set(key, data, 60 * 60 * 24)

@@ -25,6 +25,10 @@ def report_queryset() -> QuerySet[Report]:
     return Report.objects.select_related("city__country__region", "city__field")
 
 
+def report_id_by_slug(slug: str) -> int | None:
+    return Report.objects.filter(slug=slug).values_list("pk", flat=True).first()
+
+
 def city_schedule(city, *, extra: int = 1) -> list[dict]:
     """The city's tracked reports from the first one to ``extra`` past the current one, each with its changes.
 

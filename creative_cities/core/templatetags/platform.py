@@ -26,6 +26,8 @@ NAV_PAGES = {
     "projects": "projects:project_list",
     "board": "board:call_list",
     "cooperation": "cooperation:network",
+    "monitoring": "monitoring:report_list",
+    "indicators": "indicators:network_dashboard",
     "login": "account_login",
     "my_roles": "accounts:my_roles",
     "notifications": "notifications:notification_list",

@@ -126,3 +126,16 @@ def test_only_web_addresses_of_evidence_become_links(anonymous, lyon):
     html = anonymous.get(new.get_absolute_url()).content.decode()
     assert '<a href="https://lyon.fr/lecture"' in html
     assert 'href="javascript:' not in html and "javascript:alert(1)" in html
+
+
+def test_rendering_a_pdf_leaves_damaged_uploads_refused(anonymous, accepted_lyon):
+    from django import forms
+
+    from creative_cities.core.tests.test_uploads import encode, halves, upload
+    from creative_cities.core.uploads import clean_image
+
+    assert anonymous.get(f"/en/monitoring/reports/{accepted_lyon.slug}/pdf/").status_code == 200
+    data = encode(halves((400, 400)), "PNG")
+    with pytest.raises(forms.ValidationError) as refused:
+        clean_image(upload(data[: len(data) // 2], name="cut.png"), max_edge=512)
+    assert refused.value.code == "unreadable"
