@@ -4,6 +4,10 @@ Template tags rather than imports, so that the indicators app does not depend on
 """
 
 from django import template
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from creative_cities.core import versions
 
 from ..choices import ReportStatus
 from ..models import Report
@@ -14,8 +18,16 @@ register = template.Library()
 
 @register.inclusion_tag("monitoring/dashboards/network_figures.html")
 def network_monitoring_figures() -> dict:
-    """The network's promises kept, overall and by cycle (the year the reviewing reports' periods end)."""
-    return {"total": promises_total(), "by_cycle": promises_by("cycle"), "by_region": promises_by("region")}
+    """The network's promises kept, overall and by cycle (the year the reviewing reports' periods end).
+
+    They read every review of every accepted report: kept until a report changes (its version token).
+    """
+    key = f"monitoring-network-figures:{get_language()}:{versions.version('monitoring_reports')}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = {"total": promises_total(), "by_cycle": promises_by("cycle")}
+        cache.set(key, figures, 60 * 60)
+    return figures
 
 
 @register.inclusion_tag("monitoring/dashboards/city_figures.html")
