@@ -69,7 +69,9 @@ install_requirements() {
     fi
     for f in "$@"; do args+=(-r "$f"); done
     say "Installing ${*}"
-    "$VENV/bin/python" -m pip install -q --require-hashes "${args[@]}" ||
+    # --no-compile: byte-compiling every module of SciPy, pandas or scikit-learn at install
+    # costs more than compiling, on first import, the few modules the platform uses.
+    "$VENV/bin/python" -m pip install -q --no-compile --require-hashes "${args[@]}" ||
         die "pip could not install ${*} (see above)."
     echo "$want" >"$stamp"
 }
