@@ -28,7 +28,7 @@ def two_cycles(lyon):
 def test_the_network_dashboard_tells_the_share_of_commitments_kept_by_cycle(two_cycles, english, empty_cache):
     html = _render("{% network_monitoring_figures %}")
     assert "1 of 3 commitments of past action plans were kept (33%)" in html
-    assert "<th scope=\"row\">2023</th><td>3</td><td>1</td><td>33 %</td>" in html
+    assert '<th scope="row">2023</th><td>3</td><td>1</td><td>33 %</td>' in html
 
 
 def test_a_report_accepted_later_changes_the_network_figures_at_once(two_cycles, lyon, english, empty_cache):
